@@ -1,0 +1,6 @@
+export { computeChecksum, hasValidChecksum } from './checksum.js'
+export { classifyToken, normalizeCredential, type TokenClassification, type TokenKind } from './classify-token.js'
+export { fingerprintToken } from './fingerprint.js'
+export { parseToken, type ParsedToken } from './parse-token.js'
+export { redactToken } from './redact-token.js'
+export * from './token-grammar.js'
