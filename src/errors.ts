@@ -52,3 +52,124 @@ export function toError(thrown: unknown): Error {
   if (thrown instanceof Error) return thrown
   return new Error(typeof thrown === 'string' ? thrown : `non-error thrown: ${String(thrown)}`, { cause: thrown })
 }
+
+// ---- The Action and the emulator (issue 3). Codes are stable: the README troubleshooting section is keyed by them.
+
+/** A personal developer token (`ls-`) was given while `CI` is set, and `allow-developer-token` is not `true`. */
+export class DeveloperTokenInCiError extends GuardError {
+  readonly code = 'developer-token-in-ci'
+  override name = 'DeveloperTokenInCiError' as const
+}
+
+/** A legacy API key (no `ls…-` prefix): these no longer activate (FACTS.md §2.9). */
+export class LegacyKeyError extends GuardError {
+  readonly code = 'legacy-key'
+  override name = 'LegacyKeyError' as const
+}
+
+/** No credential at all: no input, no `LOCALSTACK_AUTH_TOKEN`, no `LOCALSTACK_API_KEY`. */
+export class MissingTokenError extends GuardError {
+  readonly code = 'missing-token'
+  override name = 'MissingTokenError' as const
+}
+
+/** Both `LOCALSTACK_AUTH_TOKEN` and `LOCALSTACK_API_KEY` are set, which the emulator refuses (FACTS.md §2.1). */
+export class ConflictingCredentialsError extends GuardError {
+  readonly code = 'conflicting-credentials'
+  override name = 'ConflictingCredentialsError' as const
+}
+
+/** The container runtime cannot be reached at all (no Docker, wrong `DOCKER_HOST`, no permission on the socket). */
+export class DockerUnavailableError extends GuardError {
+  readonly code = 'docker-unavailable'
+  override name = 'DockerUnavailableError' as const
+}
+
+/** The image is not present locally and could not be pulled. */
+export class ImagePullError extends GuardError {
+  readonly code = 'image-pull-failed'
+  override name = 'ImagePullError' as const
+}
+
+/** A port the emulator needs on the host is already taken. */
+export class PortInUseError extends GuardError {
+  readonly code = 'port-in-use'
+  override name = 'PortInUseError' as const
+}
+
+/** The container could not be created or started (name conflict, bad mount, runtime refusal). */
+export class EmulatorStartError extends GuardError {
+  readonly code = 'emulator-start-failed'
+  override name = 'EmulatorStartError' as const
+}
+
+/** Something the emulator printed before it stopped; carried so the front end can show the log tail once. */
+export interface ContainerExit {
+  readonly exitCode: number
+  readonly logTail: readonly string[]
+}
+
+/** The container exited with code 55: LocalStack refused the licence (FACTS.md §2.5). */
+export class ActivationFailedError extends GuardError {
+  readonly code = 'activation-failed'
+  override name = 'ActivationFailedError' as const
+  /** The banner's `Reason:` line, or undefined when the container printed none. */
+  readonly reason: string | undefined
+  readonly logTail: readonly string[]
+
+  constructor(message: string, exit: ContainerExit & { reason: string | undefined }, options: { cause?: unknown; hint?: string } = {}) {
+    super(message, options)
+    this.reason = exit.reason
+    this.logTail = exit.logTail
+  }
+}
+
+/** The container stopped before it was ready, with an exit code other than 55 (a crash, an OOM kill). */
+export class EmulatorExitedError extends GuardError {
+  readonly code = 'emulator-exited'
+  override name = 'EmulatorExitedError' as const
+  readonly exitCode: number
+  readonly logTail: readonly string[]
+
+  constructor(message: string, exit: ContainerExit, options: { cause?: unknown; hint?: string } = {}) {
+    super(message, options)
+    this.exitCode = exit.exitCode
+    this.logTail = exit.logTail
+  }
+}
+
+/** The emulator did not report an activated licence and `Ready.` within `wait-timeout`. */
+export class ActivationTimeoutError extends GuardError {
+  readonly code = 'activation-timeout'
+  override name = 'ActivationTimeoutError' as const
+  readonly logTail: readonly string[]
+
+  constructor(message: string, logTail: readonly string[], options: { cause?: unknown; hint?: string } = {}) {
+    super(message, options)
+    this.logTail = logTail
+  }
+}
+
+/** An upstream API (the Docker Engine, the emulator) answered with an unexpected status. The URL is already redacted. */
+export class UpstreamError extends GuardError {
+  readonly code = 'upstream-error'
+  override name = 'UpstreamError' as const
+  readonly status: number | undefined
+  readonly url: string
+  readonly isRetryable: boolean
+
+  constructor(message: string, details: { status?: number; url: string; isRetryable: boolean }, options: { cause?: unknown } = {}) {
+    super(message, options)
+    this.status = details.status
+    this.url = details.url
+    this.isRetryable = details.isRetryable
+  }
+}
+
+/** Reads the container log tail any emulator error carries, so a front end can print it once. */
+export function logTailOf(error: unknown): readonly string[] | undefined {
+  if (error instanceof ActivationFailedError || error instanceof EmulatorExitedError || error instanceof ActivationTimeoutError) {
+    return error.logTail
+  }
+  return undefined
+}

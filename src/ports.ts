@@ -16,3 +16,63 @@ export interface Logger {
   warn(event: string, fields?: Record<string, unknown>): void
   error(event: string, fields?: Record<string, unknown>): void
 }
+
+/** What the core asks a container runtime to create (built by `src/emulator/container-spec.ts`). */
+export interface ContainerSpec {
+  readonly name: string
+  /** `repository:tag`. */
+  readonly image: string
+  /** In insertion order; values are passed verbatim, never through a shell. */
+  readonly env: Readonly<Record<string, string>>
+  /** `host` shares the host's network (no port publishing); undefined is the runtime's default bridge. */
+  readonly network: string | undefined
+  readonly portBindings: readonly PortBinding[]
+  /** `hostPath:containerPath[:ro]`. */
+  readonly binds: readonly string[]
+  readonly labels: Readonly<Record<string, string>>
+}
+
+export interface PortBinding {
+  readonly containerPort: number
+  readonly hostPort: number
+  readonly hostIp: string
+}
+
+/** A milestone of an image pull: one per layer event worth a log line, never one per byte. */
+export interface PullProgress {
+  readonly layer: string | undefined
+  readonly status: string
+}
+
+/**
+ * The container runtime the emulator needs (Docker, in the Action). Every method that can wait takes an `AbortSignal`.
+ * Failures are thrown as named `GuardError`s (`DockerUnavailableError`, `ImagePullError`, `EmulatorStartError`...).
+ */
+export interface ContainerRuntime {
+  /** Makes `image` available locally; pulls only when it is absent. */
+  ensureImage(image: string, options: { signal: AbortSignal; onProgress?: (progress: PullProgress) => void }): Promise<{ isPulled: boolean }>
+  /** Creates and starts a container; resolves with its id once it runs. */
+  start(spec: ContainerSpec, signal: AbortSignal): Promise<{ id: string }>
+  /** Resolves with the exit code when the container stops (rejects with an `AbortError` when `signal` aborts). */
+  waitForExit(id: string, signal: AbortSignal): Promise<{ exitCode: number }>
+  /** The last `lines` lines of the container's output (stdout and stderr interleaved); empty when it is gone. */
+  logTail(id: string, lines: number): Promise<string[]>
+  /** Stops and removes the container; `isRemoved` is false when it did not exist. */
+  remove(id: string): Promise<{ isRemoved: boolean }>
+}
+
+/** An optional ability: checks that a host port is free before a container needs it. */
+export interface PortProbe {
+  isPortFree(port: number, host?: string): Promise<boolean>
+}
+
+/** The answer of an HTTP GET that expects JSON; `body` is undefined when the body was not JSON. */
+export interface JsonResponse {
+  readonly status: number
+  readonly body: unknown
+}
+
+/** Plain HTTP, for the emulator's own endpoints. Network failures reject; HTTP statuses resolve. */
+export interface Http {
+  getJson(url: string, options: { signal: AbortSignal; timeoutMs: number }): Promise<JsonResponse>
+}

@@ -1,0 +1,36 @@
+import { hasValidChecksum } from '../tokens/checksum.js'
+import { classifyToken } from '../tokens/classify-token.js'
+import { redactToken } from '../tokens/redact-token.js'
+import { createTokenScanPattern } from '../tokens/token-grammar.js'
+import type { FindingKind } from './finding.js'
+import type { Detector, RawHit } from './raw-hit.js'
+
+/**
+ * Auth Tokens anywhere, in any file type: the grammar, then the checksum (FACTS.md §1.7: no entropy, no word list).
+ * No left boundary is required, so `\nls-…` inside a JSON string and `set-token ls-…` are found; anything failing
+ * the checksum (every auth-token-shaped placeholder) is dropped here.
+ */
+export const detectAuthTokens: Detector = {
+  name: 'auth-token',
+  detect(text, from, to) {
+    return findAuthTokens(text, from, to).map(({ offset, token }) => authTokenHit(offset, token))
+  },
+}
+
+/** Checksum-valid tokens starting in `[from, to)` of `text`. */
+export function findAuthTokens(text: string, from: number, to: number): { offset: number; token: string }[] {
+  const pattern = createTokenScanPattern()
+  pattern.lastIndex = from
+  const found: { offset: number; token: string }[] = []
+  for (let match = pattern.exec(text); match !== null && match.index < to; match = pattern.exec(text)) {
+    const token = match[0]
+    if (hasValidChecksum(token.slice(token.indexOf('-') + 1))) found.push({ offset: match.index, token })
+  }
+  return found
+}
+
+/** The hit for a checksum-valid token found at `offset`. */
+export function authTokenHit(offset: number, token: string): RawHit {
+  const kind = classifyToken(token).kind as FindingKind
+  return { offset, category: 'leak', kind, secret: token, redacted: redactToken(token) }
+}

@@ -1,0 +1,58 @@
+import { MIN_TOKEN_LENGTH } from '../tokens/token-grammar.js'
+import { authTokenHit, findAuthTokens } from './detect-auth-tokens.js'
+import type { Detector, RawHit } from './raw-hit.js'
+
+/**
+ * One level of base64, as in Kubernetes Secret `data:` values (FACTS.md §1.6).
+ *
+ * Rather than decoding every base64-looking run (lock files are full of them), look for the three encodings of
+ * `ls` + (`-` or a letter), one per byte alignment in a 3-byte group:
+ * - offset 0: `bH[MN]` (`ls-` encodes to `bHMt`, `lsci-` to `bHNjaS`), the group starts at the match;
+ * - offset 1: `[GWm2]xz`, the group starts one character before;
+ * - offset 2: `sc[y0-3]`, the group starts three characters before.
+ */
+const ENCODED_PREFIX = /bH[MN]|[GWm2]xz|sc[y0-3]/g
+const GROUP_START_BY_FIRST_CHAR: Readonly<Record<string, { back: number; skipBytes: number }>> = {
+  b: { back: 0, skipBytes: 0 },
+  G: { back: 1, skipBytes: 1 },
+  W: { back: 1, skipBytes: 1 },
+  m: { back: 1, skipBytes: 1 },
+  '2': { back: 1, skipBytes: 1 },
+  s: { back: 3, skipBytes: 2 },
+}
+const BASE64_CHAR = /[A-Za-z0-9+/]/
+/** Encoded length of the shortest token plus the longest prefix: enough characters to decode one token. */
+const MAX_ENCODED_CHARS = 96
+const MIN_ENCODED_CHARS = Math.floor((MIN_TOKEN_LENGTH * 4) / 3)
+
+export const detectBase64Tokens: Detector = {
+  name: 'base64-auth-token',
+  detect(text, from, to) {
+    const hits: RawHit[] = []
+    ENCODED_PREFIX.lastIndex = from
+    for (let match = ENCODED_PREFIX.exec(text); match !== null && match.index < to; match = ENCODED_PREFIX.exec(text)) {
+      const hit = decodeAt(text, match.index, match[0])
+      if (hit !== undefined) hits.push(hit)
+    }
+    return hits
+  },
+}
+
+function decodeAt(text: string, matchIndex: number, matched: string): RawHit | undefined {
+  const alignment = GROUP_START_BY_FIRST_CHAR[matched[0] ?? '']
+  if (alignment === undefined) return undefined
+  const start = matchIndex - alignment.back
+  if (start < 0 || !isBase64Run(text, start, matchIndex)) return undefined
+  let end = matchIndex
+  while (end < text.length && end - start < MAX_ENCODED_CHARS && BASE64_CHAR.test(text[end] ?? '')) end++
+  if (end - matchIndex < MIN_ENCODED_CHARS) return undefined
+  // Node decodes a trailing partial group without its `=` padding, so the token's last bytes are kept.
+  const decoded = Buffer.from(text.slice(start, end), 'base64').toString('latin1').slice(alignment.skipBytes)
+  const [found] = findAuthTokens(decoded, 0, 1)
+  return found === undefined ? undefined : authTokenHit(start, found.token)
+}
+
+function isBase64Run(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!BASE64_CHAR.test(text[i] ?? '')) return false
+  return true
+}

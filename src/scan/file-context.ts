@@ -1,0 +1,18 @@
+import type { DetectionContext } from './raw-hit.js'
+
+/**
+ * Program source, where `key = value` with an unquoted value is an expression (a variable), not a literal. In env
+ * files, YAML, shell, Dockerfiles and Makefiles an unquoted value is the literal itself.
+ */
+const CODE_EXTENSIONS = new Set([
+  'py', 'js', 'mjs', 'cjs', 'jsx', 'ts', 'mts', 'cts', 'tsx', 'tf', 'hcl', 'go', 'rb', 'java', 'kt', 'kts',
+  'cs', 'php', 'rs', 'swift', 'scala', 'groovy', 'gradle', 'ps1', 'psm1', 'c', 'cc', 'cpp', 'h', 'hpp', 'lua', 'dart',
+])
+
+/** Chooses how values are read in a file, from its path alone (the scan may be streaming and see no content yet). */
+export function describeFile(path: string): DetectionContext {
+  const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase()
+  const dot = name.lastIndexOf('.')
+  const extension = dot > 0 ? name.slice(dot + 1) : ''
+  return { isCode: CODE_EXTENSIONS.has(extension) }
+}

@@ -1,0 +1,78 @@
+import picomatch from 'picomatch'
+import { parseDocument } from 'yaml'
+import { z } from 'zod'
+import { InvalidConfigError } from '../errors.js'
+
+/** The configuration file, in the repository or in the organisation's `.github` repository (DESIGN.md). */
+export const GUARD_CONFIG_PATH = '.github/localstack-guard.yml'
+
+const FINGERPRINT = /^sha256:[0-9a-f]{64}$/
+
+const configSchema = z
+  .object({
+    'ignore-paths': z.array(z.string().min(1, 'must not be empty')).default([]),
+    'allow-fingerprints': z
+      .array(z.string().regex(FINGERPRINT, 'must be "sha256:" followed by 64 lower-case hex digits (as the scan reports it)'))
+      .default([]),
+    alerts: z
+      .object({
+        team: z.string().regex(/^@?[\w.-]+\/[\w.-]+$/, 'must name a team as "@org/team"').optional(),
+        assignees: z.array(z.string().regex(/^[\w-]+$/, 'must be a GitHub login')).default([]),
+        labels: z.array(z.string().min(1)).default(['security', 'localstack-token-leak']),
+      })
+      .strict()
+      .default({ assignees: [], labels: ['security', 'localstack-token-leak'] }),
+    migration: z.enum(['issue', 'pull-request', 'off']).default('issue'),
+    'check-on-clean-push': z.boolean().default(false),
+  })
+  .strict()
+
+/** The validated configuration, with defaults filled in. */
+export type GuardConfig = z.output<typeof configSchema>
+
+/** What applies when a repository has no configuration file. */
+export const DEFAULT_GUARD_CONFIG: GuardConfig = configSchema.parse({})
+
+/**
+ * Parses and validates a configuration file. A broken file throws `InvalidConfigError` whose `problems` are
+ * `key: what is wrong` lines, so the user sees the key to fix rather than a schema dump (STYLE.md §4).
+ */
+export function parseGuardConfig(yamlText: string, sourceName: string = GUARD_CONFIG_PATH): GuardConfig {
+  const document = parseDocument(yamlText, { prettyErrors: true, uniqueKeys: true })
+  if (document.errors.length > 0) {
+    const problems = document.errors.map((error) => `(yaml): ${error.message.split('\n')[0] ?? error.code}`)
+    throw invalid(sourceName, problems)
+  }
+  const value: unknown = document.toJS() ?? {}
+  const result = configSchema.safeParse(value)
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${formatPath(issue.path)}: ${describeIssue(issue)}`)
+    throw invalid(sourceName, problems)
+  }
+  return result.data
+}
+
+function invalid(sourceName: string, problems: readonly string[]): InvalidConfigError {
+  const listed = problems.join('; ')
+  return new InvalidConfigError(
+    `${sourceName} is not valid: ${listed}. Fix the file (see the README's configuration section); until then the defaults apply.`,
+    problems,
+  )
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return '(top level)'
+  return path.map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`)).join('')
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`
+  return issue.message
+}
+
+/** Builds the path filter of a configuration: true when a path is to be scanned. */
+export function createPathFilter(config: Pick<GuardConfig, 'ignore-paths'>): (path: string) => boolean {
+  if (config['ignore-paths'].length === 0) return () => true
+  const isIgnored = picomatch(config['ignore-paths'], { dot: true })
+  return (path) => !isIgnored(path)
+}

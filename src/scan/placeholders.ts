@@ -1,0 +1,32 @@
+/**
+ * Placeholders for legacy API keys (FACTS.md §1.5). Auth-token-shaped placeholders need no list: they fail the
+ * checksum. A legacy key has no format, so a value given to `LOCALSTACK_API_KEY` is judged by what documentation and
+ * examples put there instead of a key.
+ */
+const KNOWN_PLACEHOLDERS = new Set([
+  'test',
+  'your-key',
+  'xxxxxx',
+  '...',
+  'another-fake-key',
+  'your_api_key_here',
+  '<your_api_key>',
+  '<your-key-here>',
+  '<api-key>',
+  '{enter your key}',
+])
+
+/** Words that only a stand-in contains; a real legacy key is ten random alphanumerics (FACTS.md §1.4). */
+const STAND_IN_WORDS = /your|fake|dummy|example|placeholder|change-?me|redacted|sample|xxx|here|insert|replace|secret|api[-_]?key|token|foo|bar/i
+
+/** True when a value given as a legacy key is a stand-in rather than a key. */
+export function isLegacyPlaceholder(value: string): boolean {
+  const lower = value.toLowerCase()
+  if (KNOWN_PLACEHOLDERS.has(lower)) return true
+  if (/^[<{[(*.]/.test(value)) return true
+  if (/^(.)\1+$/.test(value)) return true
+  if ('0123456789'.includes(value) || 'abcdefghijklmnopqrstuvwxyz'.includes(lower)) return true
+  // Lower-case words joined by separators (`my-localstack-key`) read as prose, not as a generated key.
+  if (/^[a-z]+(?:[-_][a-z]+)+$/.test(value)) return true
+  return STAND_IN_WORDS.test(value)
+}

@@ -1,0 +1,28 @@
+/** A value read after an assignment operator. */
+export interface ReadValue {
+  readonly value: string
+  readonly isQuoted: boolean
+  /** Characters consumed from the start of the input, closing quote included. */
+  readonly length: number
+}
+
+const MAX_VALUE_CHARS = 256
+/** An unquoted value ends at whitespace, a delimiter, a comment, or a JSON escape such as `\n`. */
+const UNQUOTED_END = /[\s,;)}\]#"'`\\]/
+
+/**
+ * Reads one value: quoted (`"…"`, `'…'`, `` `…` ``, or a JSON-escaped `\"…\"` inside an `.ipynb` string) or bare.
+ * Bounded, so a minified line costs no more than the value.
+ */
+export function readValue(input: string): ReadValue {
+  const escapedQuote = input.startsWith('\\"')
+  const quote = escapedQuote ? '\\"' : /^["'`]/.test(input) ? (input[0] ?? '') : ''
+  if (quote !== '') {
+    const close = input.indexOf(quote, quote.length)
+    if (close < 0 || close > MAX_VALUE_CHARS) return { value: '', isQuoted: true, length: 0 }
+    return { value: input.slice(quote.length, close), isQuoted: true, length: close + quote.length }
+  }
+  let end = 0
+  while (end < input.length && end < MAX_VALUE_CHARS && !UNQUOTED_END.test(input[end] ?? '')) end++
+  return { value: input.slice(0, end), isQuoted: false, length: end }
+}
