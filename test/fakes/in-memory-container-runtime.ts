@@ -1,0 +1,91 @@
+import { EmulatorStartError, ImagePullError } from '../../src/errors.js'
+import type { ContainerRuntime, ContainerSpec, PullProgress } from '../../src/ports.js'
+import type { FakeClock } from './fake-clock.js'
+
+/** One scripted log line, printed when the container has run for `atMs`. */
+export interface ScriptedLine {
+  readonly atMs: number
+  readonly line: string
+}
+
+/** How the scripted container behaves once started; times are relative to its start on the `FakeClock`. */
+export interface ContainerScript {
+  readonly lines?: readonly ScriptedLine[]
+  /** The container exits with `code` after `atMs`; absent means it keeps running. */
+  readonly exit?: { readonly atMs: number; readonly code: number }
+}
+
+interface FakeContainer {
+  readonly id: string
+  readonly spec: ContainerSpec
+  readonly startedAtMs: number
+  isRemoved: boolean
+}
+
+/**
+ * A `ContainerRuntime` scripted with log lines and an exit code, driven by a `FakeClock` (STYLE.md §3).
+ * `localImages` lists images present without a pull; `pullableImages` those a pull can fetch.
+ */
+export class InMemoryContainerRuntime implements ContainerRuntime {
+  readonly containers: FakeContainer[] = []
+  readonly pulls: string[] = []
+  private nextId = 1
+
+  constructor(
+    private readonly clock: FakeClock,
+    private readonly script: ContainerScript = {},
+    private readonly images: { localImages?: string[]; pullableImages?: string[] } = {},
+  ) {}
+
+  async ensureImage(image: string, options: { signal: AbortSignal; onProgress?: (progress: PullProgress) => void }): Promise<{ isPulled: boolean }> {
+    options.signal.throwIfAborted()
+    if (this.images.localImages?.includes(image) ?? true) return { isPulled: false }
+    if (!(this.images.pullableImages ?? []).includes(image)) {
+      throw new ImagePullError(`Pulling the LocalStack image failed: ${image} was not found. Check image and image-tag.`)
+    }
+    this.pulls.push(image)
+    options.onProgress?.({ layer: 'layer1', status: 'Download complete' })
+    options.onProgress?.({ layer: 'layer1', status: 'Pull complete' })
+    return { isPulled: true }
+  }
+
+  async start(spec: ContainerSpec): Promise<{ id: string }> {
+    if (this.containers.some((c) => c.spec.name === spec.name && !c.isRemoved)) {
+      throw new EmulatorStartError(`Starting the LocalStack container failed: the name ${spec.name} is already in use. Remove it, or set container-name.`)
+    }
+    const container = { id: `fake${String(this.nextId++).padStart(60, '0')}`, spec, startedAtMs: this.clock.now(), isRemoved: false }
+    this.containers.push(container)
+    return { id: container.id }
+  }
+
+  async waitForExit(id: string, signal: AbortSignal): Promise<{ exitCode: number }> {
+    const container = this.find(id)
+    const exit = this.script.exit
+    if (exit === undefined) {
+      await new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason)))
+      throw new Error('unreachable')
+    }
+    await this.clock.until(container.startedAtMs + exit.atMs, signal)
+    return { exitCode: exit.code }
+  }
+
+  async logTail(id: string, lines: number): Promise<string[]> {
+    const container = this.find(id)
+    const runMs = this.clock.now() - container.startedAtMs
+    const printed = (this.script.lines ?? []).filter((l) => l.atMs <= runMs).map((l) => l.line)
+    return printed.slice(-lines)
+  }
+
+  async remove(id: string): Promise<{ isRemoved: boolean }> {
+    const container = this.containers.find((c) => c.id === id || c.spec.name === id)
+    if (container === undefined || container.isRemoved) return { isRemoved: false }
+    container.isRemoved = true
+    return { isRemoved: true }
+  }
+
+  private find(id: string): FakeContainer {
+    const container = this.containers.find((c) => c.id === id)
+    if (container === undefined) throw new Error(`no such fake container ${id}`)
+    return container
+  }
+}

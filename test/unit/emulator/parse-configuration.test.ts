@@ -1,0 +1,51 @@
+import { describe, expect, it } from '@jest/globals'
+import { InvalidInputError } from '../../../src/errors.js'
+import { parseConfiguration } from '../../../src/emulator/parse-configuration.js'
+
+describe('parseConfiguration', () => {
+  it('reads space-separated pairs, as the incumbent action accepted them', () => {
+    expect(parseConfiguration('DEBUG=1 SERVICES=s3,sqs')).toEqual([
+      { key: 'DEBUG', value: '1' },
+      { key: 'SERVICES', value: 's3,sqs' },
+    ])
+  })
+
+  it('reads one pair per line and skips blank and comment lines', () => {
+    expect(parseConfiguration('DEBUG=1\n\n# a comment\r\nPERSISTENCE=0\n')).toEqual([
+      { key: 'DEBUG', value: '1' },
+      { key: 'PERSISTENCE', value: '0' },
+    ])
+  })
+
+  it('passes shell metacharacters through verbatim, never expanding or executing them', () => {
+    const text = 'A=$(touch${IFS}/tmp/pwned) B=x;y C=`id` D=$HOME E=a|b&&c>d'
+    expect(parseConfiguration(text).map((pair) => pair.value)).toEqual(['$(touch${IFS}/tmp/pwned)', 'x;y', '`id`', '$HOME', 'a|b&&c>d'])
+  })
+
+  it('removes quotes the way a shell would, keeping what they enclose literally', () => {
+    expect(parseConfiguration(`A="hello world" B='$(x) "q"' C="say \\"hi\\"" D=a\\ b E=`)).toEqual([
+      { key: 'A', value: 'hello world' },
+      { key: 'B', value: '$(x) "q"' },
+      { key: 'C', value: 'say "hi"' },
+      { key: 'D', value: 'a b' },
+      { key: 'E', value: '' },
+    ])
+  })
+
+  it('keeps everything after the first equals sign', () => {
+    expect(parseConfiguration('URL=http://x/?a=b')).toEqual([{ key: 'URL', value: 'http://x/?a=b' }])
+  })
+
+  it('rejects a word that is not a KEY=VALUE pair, naming the line', () => {
+    expect(() => parseConfiguration('DEBUG=1\nlocalstack start')).toThrow(InvalidInputError)
+    expect(() => parseConfiguration('DEBUG=1\nlocalstack start')).toThrow(/line 2 has "localstack"/)
+  })
+
+  it('rejects an unterminated quote', () => {
+    expect(() => parseConfiguration('A="open')).toThrow(/unterminated " quote/)
+  })
+
+  it('returns no pairs for an empty input', () => {
+    expect(parseConfiguration('')).toEqual([])
+  })
+})
