@@ -20,10 +20,14 @@ const GROUP_START_BY_FIRST_CHAR: Readonly<Record<string, { back: number; skipByt
   '2': { back: 1, skipBytes: 1 },
   s: { back: 3, skipBytes: 2 },
 }
-const BASE64_CHAR = /[A-Za-z0-9+/]/
+function isBase64Char(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 43 || code === 47
+}
 /** Encoded length of the shortest token plus the longest prefix: enough characters to decode one token. */
 const MAX_ENCODED_CHARS = 96
 const MIN_ENCODED_CHARS = Math.floor((MIN_TOKEN_LENGTH * 4) / 3)
+/** The start of a decoded token: `ls`, prefix letters, then the dash or more letters up to the end of the head. */
+const PLAUSIBLE_HEAD = /^ls[a-zA-Z]*(?:-[a-zA-Z0-9-]*)?$/
 
 export const detectBase64Tokens: Detector = {
   name: 'base64-auth-token',
@@ -44,8 +48,11 @@ function decodeAt(text: string, matchIndex: number, matched: string): RawHit | u
   const start = matchIndex - alignment.back
   if (start < 0 || !isBase64Run(text, start, matchIndex)) return undefined
   let end = matchIndex
-  while (end < text.length && end - start < MAX_ENCODED_CHARS && BASE64_CHAR.test(text[end] ?? '')) end++
+  while (end < text.length && end - start < MAX_ENCODED_CHARS && isBase64Char(text.charCodeAt(end))) end++
   if (end - matchIndex < MIN_ENCODED_CHARS) return undefined
+  // Most candidates die on their first bytes: decode 16 characters before decoding the whole run.
+  const head = Buffer.from(text.slice(start, start + 16), 'base64').toString('latin1').slice(alignment.skipBytes)
+  if (!PLAUSIBLE_HEAD.test(head)) return undefined
   // Node decodes a trailing partial group without its `=` padding, so the token's last bytes are kept.
   const decoded = Buffer.from(text.slice(start, end), 'base64').toString('latin1').slice(alignment.skipBytes)
   const [found] = findAuthTokens(decoded, 0, 1)
@@ -53,6 +60,6 @@ function decodeAt(text: string, matchIndex: number, matched: string): RawHit | u
 }
 
 function isBase64Run(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (!BASE64_CHAR.test(text[i] ?? '')) return false
+  for (let i = start; i < end; i++) if (!isBase64Char(text.charCodeAt(i))) return false
   return true
 }

@@ -1,6 +1,7 @@
 import { redactToken } from '../tokens/redact-token.js'
 import { hasValidChecksum } from '../tokens/checksum.js'
 import { findReference } from './legacy-references.js'
+import { lineBounds } from './line-bounds.js'
 import { isLegacyPlaceholder } from './placeholders.js'
 import type { DetectionContext, Detector, RawHit } from './raw-hit.js'
 import { readValue, type ReadValue } from './read-value.js'
@@ -62,9 +63,7 @@ interface Occurrence {
 }
 
 function analyzeOccurrence(text: string, name: { start: number; end: number }, context: DetectionContext): Occurrence {
-  const lineStart = Math.max(text.lastIndexOf('\n', name.start - 1) + 1, name.start - CONTEXT_BEFORE, 0)
-  const newline = text.indexOf('\n', name.end)
-  const lineEnd = Math.min(newline < 0 ? text.length : newline, name.end + CONTEXT_AFTER)
+  const { start: lineStart, end: lineEnd } = lineBounds(text, name.start, CONTEXT_BEFORE, name.end - name.start + CONTEXT_AFTER)
   const before = text.slice(lineStart, name.start)
   const after = text.slice(name.end, lineEnd).replace(/\r$/, '')
   const nameText = text.slice(name.start, name.end)
@@ -74,7 +73,8 @@ function analyzeOccurrence(text: string, name: { start: number; end: number }, c
     return { hit: migrationHit(name.start, reference.expression), consumedUntil: name.end + reference.endAfterName }
   }
   const skip = reference?.endAfterName ?? 0
-  const operator = (SPACE_OPERATOR_BEFORE.test(before) ? SPACE_OPERATOR : OPERATOR).exec(after.slice(skip))
+  const rest = after.slice(skip)
+  const operator = OPERATOR.exec(rest) ?? (SPACE_OPERATOR_BEFORE.test(before) ? SPACE_OPERATOR.exec(rest) : null)
   if (operator === null) return kubernetesEnvEntry(text, name, before, lineEnd)
   const valueStart = skip + operator[0].length
   const read = readValue(after.slice(valueStart))
@@ -86,9 +86,9 @@ function analyzeOccurrence(text: string, name: { start: number; end: number }, c
 function kubernetesEnvEntry(text: string, name: { start: number; end: number }, before: string, lineEnd: number): Occurrence {
   const none = { hit: undefined, consumedUntil: name.end }
   if (!/(?:^|[\s-])name:\s*["']?$/.test(before)) return none
+  if (text[lineEnd] !== '\n') return none
   const nextStart = lineEnd + 1
-  const nextEnd = text.indexOf('\n', nextStart)
-  const nextLine = text.slice(nextStart, nextEnd < 0 ? Math.min(text.length, nextStart + CONTEXT_AFTER) : nextEnd)
+  const nextLine = text.slice(nextStart, lineBounds(text, nextStart, 0, CONTEXT_AFTER).end)
   const entry = /^\s*(value|valueFrom):[ \t]*/.exec(nextLine)
   if (entry === null) return none
   const nameText = text.slice(name.start, name.end)

@@ -12,13 +12,13 @@ interface ReferenceForm {
 
 const FORMS: readonly ReferenceForm[] = [
   { before: /\$\{\{\s*(?:secrets|env|vars|inputs)\.$/i, close: /^\s*\}\}/, canBeAssigned: false },
-  { before: /\b(?:secrets|env|vars|inputs)\.$/i, close: /^/, canBeAssigned: false },
   { before: /\$\{$/, close: /^[^}\n]{0,40}\}/, canBeAssigned: false },
   { before: /\$\($/, close: /^\)/, canBeAssigned: false },
   { before: /\$$/, close: /^/, canBeAssigned: false },
   { before: /%$/, close: /^%/, canBeAssigned: false },
   { before: /\$env:$/i, close: /^/, canBeAssigned: true },
   { before: /\bprocess\.env\.$/, close: /^/, canBeAssigned: true },
+  { before: /\b(?:secrets|env|vars|inputs)\.$/i, close: /^/, canBeAssigned: false },
   {
     before: /(?:environ\[|environ\.get\(|getenv\(|process\.env\[|ENV\[|ENV\.fetch\(|GetEnvironmentVariable\(|os\.Getenv\()\s*\\?["']$/,
     close: /^\\?["']\s*[\])]?/,

@@ -11,10 +11,12 @@ const MAX_VALUE_CHARS = 256
 const UNQUOTED_END = /[\s,;)}\]#"'`\\]/
 
 /**
- * Reads one value: quoted (`"…"`, `'…'`, `` `…` ``, or a JSON-escaped `\"…\"` inside an `.ipynb` string) or bare.
+ * Reads one value: an expression (`${{ … }}`, `${…}`, `$(…)`, which may hold spaces), quoted (`"…"`, `'…'`, `` `…` ``, or a JSON-escaped `\"…\"` inside an `.ipynb` string) or bare.
  * Bounded, so a minified line costs no more than the value.
  */
 export function readValue(input: string): ReadValue {
+  const expression = /^(?:\$\{\{[^\n]*?\}\}|\$\{[^}\n]*\}|\$\([^)\n]*\))/.exec(input.slice(0, MAX_VALUE_CHARS))
+  if (expression !== null) return { value: expression[0], isQuoted: false, length: expression[0].length }
   const escapedQuote = input.startsWith('\\"')
   const quote = escapedQuote ? '\\"' : /^["'`]/.test(input) ? (input[0] ?? '') : ''
   if (quote !== '') {

@@ -4,6 +4,7 @@ import { detectBase64Tokens } from './detect-base64-tokens.js'
 import { detectLegacyKeys } from './detect-legacy-keys.js'
 import { describeFile } from './file-context.js'
 import type { Finding, FindingSink, ScanOptions, SourceRef, StreamScanner } from './finding.js'
+import { lineBounds } from './line-bounds.js'
 import { LineTracker } from './line-tracker.js'
 import type { DetectionContext, Detector, RawHit } from './raw-hit.js'
 
@@ -95,9 +96,10 @@ class WindowedTextScanner implements StreamScanner {
   }
 }
 
+/** How far from a hit the allow marker is looked for: a line, unless the line is minified. */
+const ALLOW_REACH_CHARS = 4096
+
 function isAllowedLine(text: string, offset: number): boolean {
-  const start = text.lastIndexOf('\n', offset) + 1
-  const newline = text.indexOf('\n', offset)
-  const line = text.slice(start, newline < 0 ? text.length : newline)
-  return line.includes(ALLOW_MARKER)
+  const { start, end } = lineBounds(text, offset, ALLOW_REACH_CHARS, ALLOW_REACH_CHARS)
+  return text.slice(start, end).includes(ALLOW_MARKER)
 }
