@@ -1,0 +1,19 @@
+/** The environment variables the CLI hands to the programs it runs (git); read only in `cli/main.ts`. */
+export type Env = Readonly<Record<string, string | undefined>>
+
+/** A stream that may be a terminal (`process.stdin`, `process.stderr`). */
+export interface MaybeTty {
+  readonly isTTY?: boolean
+}
+
+/** Everything the CLI takes from its process, passed in once so tests can run it with plain streams. */
+export interface CliIo {
+  readonly argv: readonly string[]
+  readonly env: Env
+  readonly cwd: string
+  readonly stdin: NodeJS.ReadableStream & MaybeTty
+  readonly stdout: NodeJS.WritableStream
+  readonly stderr: NodeJS.WritableStream & MaybeTty
+  /** Monotonic milliseconds; defaults to `performance.now`. */
+  readonly now?: () => number
+}
