@@ -50,7 +50,7 @@ export async function startEmulator(options: StartEmulatorOptions, deps: StartEm
     onProgress: (progress) => log.info('image.pull', { image: spec.image, layer: progress.layer, status: progress.status }),
   })
   const pullMs = clock.now() - pullStartedAt
-  log.info(isPulled ? 'image.pulled' : 'image.present', { image: spec.image, pullMs })
+  log.info(isPulled ? 'image.pulled' : 'image.present', { image: spec.image, pullMs: Math.round(pullMs) })
 
   const startedAt = clock.now()
   const { id } = await runtime.start(spec, signal)
@@ -64,7 +64,7 @@ export async function startEmulator(options: StartEmulatorOptions, deps: StartEm
     { runtime, http: deps.http, clock, log, signal },
   )
   const startupMs = clock.now() - startedAt
-  log.info('activation.succeeded', { version: info.version, edition: info.edition, startupMs })
+  log.info('activation.succeeded', { version: info.version, edition: info.edition, startupMs: Math.round(startupMs) })
   return { containerId: id, endpointUrl, isImagePulled: isPulled, pullMs, startupMs, info }
 }
 

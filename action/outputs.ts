@@ -1,0 +1,46 @@
+import * as core from '@actions/core'
+import type { StartedEmulator } from '../src/emulator/start-emulator.js'
+import type { TokenKind } from '../src/tokens/index.js'
+
+/** The outputs DESIGN.md promises; every one is set on success, so `steps.<id>.outputs.*` is never undefined. */
+export interface ActionOutputs {
+  readonly 'endpoint-url': string
+  readonly 'container-id': string
+  readonly 'container-name': string
+  readonly version: string
+  readonly edition: string
+  readonly 'license-activated': string
+  readonly 'session-id': string
+  readonly 'token-kind': string
+  readonly 'startup-seconds': string
+}
+
+export function toOutputs(started: StartedEmulator, containerName: string, tokenKind: TokenKind): ActionOutputs {
+  return {
+    'endpoint-url': started.endpointUrl,
+    'container-id': started.containerId,
+    'container-name': containerName,
+    version: started.info?.version ?? '',
+    edition: started.info?.edition ?? '',
+    'license-activated': started.info === undefined ? 'unknown' : String(started.info.isLicenseActivated),
+    'session-id': started.info?.sessionId ?? '',
+    'token-kind': tokenKind,
+    'startup-seconds': (started.startupMs / 1000).toFixed(2),
+  }
+}
+
+export function setOutputs(outputs: ActionOutputs): void {
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value)
+}
+
+/** The job summary: one small table (issue 3). */
+export async function writeSummary(outputs: ActionOutputs, image: string): Promise<void> {
+  const licence = { true: 'activated', false: 'not activated', unknown: 'not checked (skip-wait)' }[outputs['license-activated']] ?? outputs['license-activated']
+  await core.summary
+    .addHeading('LocalStack', 3)
+    .addTable([
+      [{ data: 'image', header: true }, { data: 'version', header: true }, { data: 'edition', header: true }, { data: 'token kind', header: true }, { data: 'licence', header: true }, { data: 'startup', header: true }, { data: 'endpoint', header: true }],
+      [image, outputs.version || '–', outputs.edition || '–', outputs['token-kind'], licence, `${outputs['startup-seconds']} s`, outputs['endpoint-url']],
+    ])
+    .write()
+}
