@@ -3,7 +3,9 @@ import type { Http, JsonResponse } from '../src/ports.js'
 
 /** `Http` over undici with a per-request bound; used for the emulator's own endpoints on 127.0.0.1. */
 export const undiciHttp: Http = {
-  async getJson(url, { signal, timeoutMs }): Promise<JsonResponse> {
+  async getJson(url, { signal, timeoutMs: rawTimeoutMs }): Promise<JsonResponse> {
+    // undici and AbortSignal.timeout take whole milliseconds; a fractional bound throws.
+    const timeoutMs = Math.max(1, Math.ceil(rawTimeoutMs))
     try {
       const response = await request(url, {
         method: 'GET',

@@ -80559,7 +80559,7 @@ async function pollUntilReady(options, deps) {
         const remainingMs = options.timeoutMs - (clock.now() - startedAt);
         if (remainingMs <= 0)
             throw await timeoutError(options, lastStatus, deps);
-        const observed = await observe(options, Math.min(remainingMs, options.requestTimeoutMs ?? 2_000), deps);
+        const observed = await observe(options, Math.ceil(Math.min(remainingMs, options.requestTimeoutMs ?? 2_000)), deps);
         if (observed.info?.isLicenseActivated === true) {
             if (await hasPrintedReady(options.containerId, deps.runtime))
                 return { info: observed.info, waitedMs: clock.now() - startedAt };
@@ -80569,7 +80569,7 @@ async function pollUntilReady(options, deps) {
             lastStatus = observed.status;
         }
         deps.log.debug('activation.polled', { status: lastStatus });
-        await clock.sleep(Math.min(intervalMs, Math.max(remainingMs, 1)), signal);
+        await clock.sleep(Math.ceil(Math.min(intervalMs, Math.max(remainingMs, 1))), signal);
         intervalMs = Math.min(maxPollMs, Math.round(intervalMs * 1.5));
     }
 }
@@ -81472,7 +81472,9 @@ const systemClock = {
 
 /** `Http` over undici with a per-request bound; used for the emulator's own endpoints on 127.0.0.1. */
 const undiciHttp = {
-    async getJson(url, { signal, timeoutMs }) {
+    async getJson(url, { signal, timeoutMs: rawTimeoutMs }) {
+        // undici and AbortSignal.timeout take whole milliseconds; a fractional bound throws.
+        const timeoutMs = Math.max(1, Math.ceil(rawTimeoutMs));
         try {
             const response = await (0,node_modules_undici/* request */.Em)(url, {
                 method: 'GET',

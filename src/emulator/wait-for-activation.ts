@@ -69,7 +69,7 @@ async function pollUntilReady(options: WaitForActivationOptions, deps: WaitForAc
     signal.throwIfAborted()
     const remainingMs = options.timeoutMs - (clock.now() - startedAt)
     if (remainingMs <= 0) throw await timeoutError(options, lastStatus, deps)
-    const observed = await observe(options, Math.min(remainingMs, options.requestTimeoutMs ?? 2_000), deps)
+    const observed = await observe(options, Math.ceil(Math.min(remainingMs, options.requestTimeoutMs ?? 2_000)), deps)
     if (observed.info?.isLicenseActivated === true) {
       if (await hasPrintedReady(options.containerId, deps.runtime)) return { info: observed.info, waitedMs: clock.now() - startedAt }
       lastStatus = `/_localstack/info reports is_license_activated=true, but the container has not printed "${READY_MARKER}"`
@@ -77,7 +77,7 @@ async function pollUntilReady(options: WaitForActivationOptions, deps: WaitForAc
       lastStatus = observed.status
     }
     deps.log.debug('activation.polled', { status: lastStatus })
-    await clock.sleep(Math.min(intervalMs, Math.max(remainingMs, 1)), signal)
+    await clock.sleep(Math.ceil(Math.min(intervalMs, Math.max(remainingMs, 1))), signal)
     intervalMs = Math.min(maxPollMs, Math.round(intervalMs * 1.5))
   }
 }
