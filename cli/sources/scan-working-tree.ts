@@ -34,11 +34,12 @@ async function scanTreeFile(root: string, path: string, context: ScanContext): P
     if (!info.isFile()) return
     await scanFile(absolutePath, { file: path }, context)
   } catch (error: unknown) {
-    const code = (error as NodeJS.ErrnoException).code
+    // Only file-system errors (they name a syscall) mean "cannot read"; anything else is not ours to rename.
+    const { code, syscall } = error as NodeJS.ErrnoException
+    if (syscall === undefined) throw error
     if (code === 'ENOENT') return
-    if (code === undefined) throw error
     throw new SourceReadError(
-      `Cannot read ${path}: ${code}. Fix its permissions, or list it under ignore-paths in .github/localstack-guard.yml.`,
+      `Cannot read ${path}: ${code ?? `${syscall} failed`}. Fix its permissions, or list it under ignore-paths in .github/localstack-guard.yml.`,
       { cause: error },
     )
   }
