@@ -1,30 +1,36 @@
 import { hasValidChecksum } from '../tokens/checksum.js'
 import { classifyToken } from '../tokens/classify-token.js'
 import { redactToken } from '../tokens/redact-token.js'
-import { createTokenScanPattern } from '../tokens/token-grammar.js'
+import { createTokenScanPattern, SCANNING_TOKEN_SOURCE } from '../tokens/token-grammar.js'
 import type { FindingKind } from './finding.js'
 import type { Detector, RawHit } from './raw-hit.js'
 
 /**
  * Auth Tokens anywhere, in any file type: the grammar, then the checksum (FACTS.md §1.7: no entropy, no word list).
  * No left boundary is required, so `\nls-…` inside a JSON string and `set-token ls-…` are found; anything failing
- * the checksum (every auth-token-shaped placeholder) is dropped here.
+ * the checksum (every auth-token-shaped placeholder) is dropped here. The keyword is the whole token grammar, so
+ * the shared pass already delivers complete candidates.
  */
 export const detectAuthTokens: Detector = {
   name: 'auth-token',
-  detect(text, from, to) {
-    return findAuthTokens(text, from, to).map(({ offset, token }) => authTokenHit(offset, token))
+  keyword: SCANNING_TOKEN_SOURCE,
+  owns: (match) => match.length > 'ls-api-key'.length && match.startsWith('ls'),
+  confirm({ index, match }) {
+    return isChecksumValid(match) ? { hit: authTokenHit(index, match) } : {}
   },
 }
 
-/** Checksum-valid tokens starting in `[from, to)` of `text`. */
+function isChecksumValid(token: string): boolean {
+  return hasValidChecksum(token.slice(token.indexOf('-') + 1))
+}
+
+/** Checksum-valid tokens starting in `[from, to)` of `text` (for decoded text, outside the shared pass). */
 export function findAuthTokens(text: string, from: number, to: number): { offset: number; token: string }[] {
   const pattern = createTokenScanPattern()
   pattern.lastIndex = from
   const found: { offset: number; token: string }[] = []
   for (let match = pattern.exec(text); match !== null && match.index < to; match = pattern.exec(text)) {
-    const token = match[0]
-    if (hasValidChecksum(token.slice(token.indexOf('-') + 1))) found.push({ offset: match.index, token })
+    if (isChecksumValid(match[0])) found.push({ offset: match.index, token: match[0] })
   }
   return found
 }

@@ -11,12 +11,12 @@ import { readValue, type ReadValue } from './read-value.js'
  * `localstack_api_key`, an `ls-api-key` header or a `localstack-api-key` input. A reference to the name is a
  * migration finding; a placeholder is nothing.
  *
- * The prefilter is the cheap, case-insensitive tail `api[_-]key`; the head (`localstack_`, `localstack-`, `ls-`) is
- * checked only around its rare matches, which keeps the pass near memchr speed.
+ * The prefilter looks for the rare tails `ck_api_key` (of `localstack_api_key`, any case, `_` or `-`) and
+ * `ls-api-key`; the head `localsta` is checked only around their matches. A pattern for the common `api_key` alone
+ * would stop on every `api_key` in ordinary code.
  */
-const KEYWORD_TAIL = /api[_-]key/gi
-const HEADS = ['localstack_', 'localstack-', 'ls-']
-const TAIL_LENGTH = 'api_key'.length
+const KEYWORD_LENGTH = 'ls-api-key'.length
+const HEAD = 'localsta'
 /** How far a line's context is read around a name: bounded, so minified lines cost no more than normal ones. */
 const CONTEXT_BEFORE = 256
 const CONTEXT_AFTER = 512
@@ -30,31 +30,22 @@ const SPACE_OPERATOR = /^[ \t]+/
 
 export const detectLegacyKeys: Detector = {
   name: 'legacy-key',
-  detect(text, from, to, context) {
-    const hits: RawHit[] = []
-    let consumedUntil = from
-    KEYWORD_TAIL.lastIndex = from
-    for (let match = KEYWORD_TAIL.exec(text); match !== null; match = KEYWORD_TAIL.exec(text)) {
-      if (match.index - HEADS[0]!.length >= to) break
-      const start = headStart(text, match.index)
-      if (start === undefined || start < consumedUntil) continue
-      if (start >= to) break
-      const end = match.index + TAIL_LENGTH
-      if (/[A-Za-z0-9_]/.test(text[end] ?? '')) continue
-      const occurrence = analyzeOccurrence(text, { start, end }, context)
-      if (occurrence.hit !== undefined) hits.push(occurrence.hit)
-      consumedUntil = Math.max(end, occurrence.consumedUntil)
-    }
-    return hits
+  // Case-insensitive by hand: the shared pass is case-sensitive, and an `i` flag would slow every other keyword.
+  keyword: '[lL][sS]-[aA][pP][iI]-[kK][eE][yY]|[cC][kK][_-][aA][pP][iI][_-][kK][eE][yY]',
+  owns: (match) => match.length === KEYWORD_LENGTH && /^(?:ls|ck)[-_]api[-_]key$/i.test(match),
+  confirm({ text, index, context }) {
+    const start = nameStart(text, index)
+    const end = index + KEYWORD_LENGTH
+    if (start === undefined || /[A-Za-z0-9_]/.test(text[end] ?? '')) return {}
+    const occurrence = analyzeOccurrence(text, { start, end }, context)
+    return occurrence.hit === undefined ? { skipTo: occurrence.consumedUntil } : { hit: occurrence.hit, skipTo: occurrence.consumedUntil }
   },
 }
 
-function headStart(text: string, tailIndex: number): number | undefined {
-  for (const head of HEADS) {
-    const start = tailIndex - head.length
-    if (start >= 0 && text.slice(start, tailIndex).toLowerCase() === head) return start
-  }
-  return undefined
+function nameStart(text: string, matchIndex: number): number | undefined {
+  if ((text.charCodeAt(matchIndex) | 0x20) !== 0x63) return matchIndex // `ls-api-key`
+  const start = matchIndex - HEAD.length
+  return start >= 0 && text.slice(start, matchIndex).toLowerCase() === HEAD ? start : undefined
 }
 
 interface Occurrence {
@@ -95,7 +86,7 @@ function kubernetesEnvEntry(text: string, name: { start: number; end: number }, 
   if (entry[1] === 'valueFrom') return { hit: migrationHit(name.start, `valueFrom: ${nameText}`), consumedUntil: nextStart }
   const read = readValue(nextLine.slice(entry[0].length).replace(/\r$/, ''))
   const where = { nameStart: name.start, nameText, valueOffset: nextStart + entry[0].length }
-  return { hit: judgeValue(read, where, { isCode: false }), consumedUntil: nextStart }
+  return { hit: judgeValue(read, where, { isCode: false, isDataFile: true }), consumedUntil: nextStart }
 }
 
 interface ValuePlace {

@@ -9,10 +9,14 @@ const CODE_EXTENSIONS = new Set([
   'cs', 'php', 'rs', 'swift', 'scala', 'groovy', 'gradle', 'ps1', 'psm1', 'c', 'cc', 'cpp', 'h', 'hpp', 'lua', 'dart',
 ])
 
+/** Files that hold configuration data, where a Secret may carry a whole encoded file. */
+const DATA_EXTENSIONS = new Set(['yaml', 'yml', 'json', 'env', 'tfvars', 'properties', 'toml', 'ini', 'cfg', 'conf'])
+
 /** Chooses how values are read in a file, from its path alone (the scan may be streaming and see no content yet). */
 export function describeFile(path: string): DetectionContext {
   const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase()
   const dot = name.lastIndexOf('.')
   const extension = dot > 0 ? name.slice(dot + 1) : ''
-  return { isCode: CODE_EXTENSIONS.has(extension) }
+  const isDataFile = DATA_EXTENSIONS.has(extension) || name.startsWith('.env') || name.endsWith('.env')
+  return { isCode: CODE_EXTENSIONS.has(extension), isDataFile }
 }

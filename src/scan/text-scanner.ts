@@ -1,29 +1,38 @@
 import { fingerprintToken } from '../tokens/fingerprint.js'
 import { detectAuthTokens } from './detect-auth-tokens.js'
-import { detectBase64Tokens } from './detect-base64-tokens.js'
+import { detectBase64Tokens, detectUnalignedBase64Tokens } from './detect-base64-tokens.js'
 import { detectLegacyKeys } from './detect-legacy-keys.js'
 import { describeFile } from './file-context.js'
 import type { Finding, FindingSink, ScanOptions, SourceRef, StreamScanner } from './finding.js'
 import { lineBounds } from './line-bounds.js'
 import { LineTracker } from './line-tracker.js'
-import type { DetectionContext, Detector, RawHit } from './raw-hit.js'
+import type { DetectionContext, Detector, RawHit, WindowDetector } from './raw-hit.js'
 
-/** The detectors every text scan runs. Adding one: see CONTRIBUTING.md, "How to add a detector". */
-export const DETECTORS: readonly Detector[] = [detectAuthTokens, detectBase64Tokens, detectLegacyKeys]
+/** The detectors every text scan runs, in the order their keywords are tried. See CONTRIBUTING.md, "How to add a detector". */
+export const DETECTORS: readonly Detector[] = [detectAuthTokens, detectLegacyKeys, detectBase64Tokens]
+/** Detectors with a pass of their own, for some files only. */
+export const WINDOW_DETECTORS: readonly WindowDetector[] = [detectUnalignedBase64Tokens]
+
+/**
+ * Every detector's keyword in one alternation: one read of the text finds every candidate. Measured against one
+ * pass per detector, this is what keeps the scanner within 2.5x of a bare token regex (`npm run bench`).
+ */
+const KEYWORDS = new RegExp(DETECTORS.map((detector) => `(?:${detector.keyword})`).join('|'), 'g')
 
 /** The inline comment that suppresses findings on its line. */
 export const ALLOW_MARKER = 'localstack-guard:allow'
 
-/** Text is scanned in batches of at least this many characters, so the per-batch overhead stays small. */
-const MIN_BATCH_CHARS = 256 * 1024
-/** Hits starting in the last LOOKAHEAD characters wait for more text: they may need what follows (a token's tail). */
+/** Small writes are gathered into batches of at least this many characters, so per-batch overhead stays small. */
+const MIN_BATCH_CHARS = 32 * 1024
+/** Hits starting in a batch's last LOOKAHEAD characters wait for the next one: they may need what follows. */
 const LOOKAHEAD_CHARS = 2048
 /** Text kept before the next batch, for detectors that read the line before a hit. */
 const LOOKBEHIND_CHARS = 1024
+const CARRY_CHARS = LOOKAHEAD_CHARS + LOOKBEHIND_CHARS
 
 /**
  * A streaming scanner over one file's decoded text. Memory is bounded by the batch size, not the file size; time is
- * linear (every pattern is bounded, and re-scanned overlap is a fixed 3 KiB per 256 KiB batch).
+ * linear (every pattern is bounded, and the re-scanned seam between batches is a fixed 4 KiB).
  */
 export function createTextScanner(source: SourceRef, sink: FindingSink, options: ScanOptions = {}): StreamScanner {
   return new WindowedTextScanner(source, sink, options, describeFile(source.file))
@@ -38,13 +47,20 @@ export function scanText(text: string, source: SourceRef, options: ScanOptions =
   return findings
 }
 
+/**
+ * Scans each batch in place rather than appending it to what came before: concatenating would copy every byte
+ * once more. The seam between two batches is scanned separately, in a small string made of the previous batch's
+ * tail (`carry`) and the new batch's head.
+ */
 class WindowedTextScanner implements StreamScanner {
-  private text = ''
-  /** Absolute offset of `text[0]`. */
-  private base = 0
+  /** Small writes not yet scanned. */
+  private pending = ''
+  /** The last CARRY_CHARS of the previous batch. */
+  private carry = ''
+  /** Absolute offset just past the last batch. */
+  private consumed = 0
   /** Absolute offset before which every hit has been handled. */
   private acceptedTo = 0
-  private isStart = true
   private readonly lines = new LineTracker()
 
   constructor(
@@ -55,45 +71,76 @@ class WindowedTextScanner implements StreamScanner {
   ) {}
 
   write(chunk: string): void {
-    if (this.isStart && chunk.length > 0) {
-      // A BOM is not part of the first line: dropping it keeps columns right.
-      this.text = chunk.charCodeAt(0) === 0xfeff ? chunk.slice(1) : chunk
-      this.isStart = false
-    } else {
-      this.text += chunk
+    // A BOM is not part of the first line: dropping it keeps columns right.
+    const text = this.consumed === 0 && this.pending === '' && chunk.charCodeAt(0) === 0xfeff ? chunk.slice(1) : chunk
+    if (this.pending === '' && text.length >= MIN_BATCH_CHARS) return this.scanBatch(text)
+    this.pending += text
+    if (this.pending.length >= MIN_BATCH_CHARS) {
+      const batch = this.pending
+      this.pending = ''
+      this.scanBatch(batch)
     }
-    if (this.text.length >= MIN_BATCH_CHARS + LOOKAHEAD_CHARS) this.scanBatch(false)
   }
 
   end(): void {
-    this.scanBatch(true)
-    this.text = ''
+    const rest = this.carry + this.pending
+    const restBase = this.consumed - this.carry.length
+    this.scanRange(rest, restBase, restBase + rest.length)
+    this.carry = ''
+    this.pending = ''
   }
 
-  private scanBatch(isFinal: boolean): void {
-    const text = this.text
-    const limit = isFinal ? text.length : text.length - LOOKAHEAD_CHARS
-    const from = this.acceptedTo - this.base
-    const hits = DETECTORS.flatMap((detector) => detector.detect(text, from, limit, this.context))
+  private scanBatch(batch: string): void {
+    const base = this.consumed
+    if (this.carry !== '') {
+      const seam = this.carry + batch.slice(0, CARRY_CHARS)
+      const seamBase = base - this.carry.length
+      this.scanRange(seam, seamBase, base + LOOKBEHIND_CHARS)
+      this.lines.advance(seam, seamBase, base + LOOKBEHIND_CHARS)
+    }
+    const acceptEnd = base + batch.length - LOOKAHEAD_CHARS
+    this.scanRange(batch, base, acceptEnd)
+    this.lines.advance(batch, base, base + batch.length - CARRY_CHARS)
+    this.carry = batch.slice(batch.length - CARRY_CHARS)
+    this.consumed = base + batch.length
+  }
+
+  /** Reports the hits in `text` (which starts at absolute `base`) that start in `[acceptedTo, acceptEnd)`. */
+  private scanRange(text: string, base: number, acceptEnd: number): void {
+    const from = this.acceptedTo - base
+    const to = acceptEnd - base
+    if (to <= from) return
+    const hits = findHits(text, { from, to }, this.context)
     hits.sort((a, b) => a.offset - b.offset)
-    for (const hit of hits) this.report(text, hit)
-    this.acceptedTo = this.base + limit
-    if (isFinal) return
-    const keepFrom = Math.max(0, limit - LOOKBEHIND_CHARS)
-    this.lines.advance(text, this.base, this.base + keepFrom)
-    this.text = text.slice(keepFrom)
-    this.base += keepFrom
+    for (const hit of hits) this.report(text, base, hit)
+    this.acceptedTo = acceptEnd
   }
 
-  private report(text: string, hit: RawHit): void {
+  private report(text: string, base: number, hit: RawHit): void {
     const fingerprint = fingerprintToken(hit.secret)
     if (this.options.allowFingerprints?.has(fingerprint) === true || isAllowedLine(text, hit.offset)) return
-    const absolute = this.base + hit.offset
-    this.lines.advance(text, this.base, absolute)
+    const absolute = base + hit.offset
+    this.lines.advance(text, base, absolute)
     const { line, column } = this.lines.position(absolute)
     const commit = this.source.commit === undefined ? {} : { commit: this.source.commit }
     this.sink({ category: hit.category, kind: hit.kind, file: this.source.file, line, column, ...commit, redacted: hit.redacted, fingerprint })
   }
+}
+
+function findHits(text: string, range: { from: number; to: number }, context: DetectionContext): RawHit[] {
+  const hits: RawHit[] = []
+  const skipTo = new Map<Detector, number>()
+  KEYWORDS.lastIndex = range.from
+  for (let match = KEYWORDS.exec(text); match !== null && match.index < range.to; match = KEYWORDS.exec(text)) {
+    const matched = match[0]
+    const detector = DETECTORS.find((candidate) => candidate.owns(matched))
+    if (detector === undefined || match.index < (skipTo.get(detector) ?? 0)) continue
+    const confirmation = detector.confirm({ text, index: match.index, match: matched, context })
+    if (confirmation.hit !== undefined) hits.push(confirmation.hit)
+    if (confirmation.skipTo !== undefined) skipTo.set(detector, confirmation.skipTo)
+  }
+  for (const detector of WINDOW_DETECTORS) if (detector.appliesTo(context)) hits.push(...detector.detect(text, range))
+  return hits
 }
 
 /** How far from a hit the allow marker is looked for: a line, unless the line is minified. */
