@@ -38,19 +38,25 @@ export async function run(overrides: Partial<MainDeps> = {}): Promise<void> {
   try {
     const settings = readSettings()
     if (overrides.runtime === undefined) api = new DockerApi(parseDockerHost(settings.runner.dockerHost, settings.runner.isDockerTlsRequested))
-    const deps: MainDeps = {
-      runtime: overrides.runtime ?? new DockerRuntime(api as DockerApi, overrides.clock ?? systemClock),
-      http: overrides.http ?? undiciHttp,
-      clock: overrides.clock ?? systemClock,
-      log: overrides.log ?? coreLogger,
-      portProbe: overrides.portProbe ?? netPortProbe,
-    }
-    await runMain(settings, deps, { signal: cancel.signal, dockerSocketPath: api?.endpoint.kind === 'unix' ? api.endpoint.socketPath : undefined })
+    const dockerSocketPath = api?.endpoint.kind === 'unix' ? api.endpoint.socketPath : undefined
+    await runMain(settings, withDefaults(overrides, api), { signal: cancel.signal, dockerSocketPath })
   } catch (error: unknown) {
     reportFailure(error)
   } finally {
     process.off('SIGINT', onSignal).off('SIGTERM', onSignal)
     await api?.close()
+  }
+}
+
+/** Real adapters for every port the caller did not pass. */
+function withDefaults(overrides: Partial<MainDeps>, api: DockerApi | undefined): MainDeps {
+  const clock = overrides.clock ?? systemClock
+  return {
+    runtime: overrides.runtime ?? new DockerRuntime(api as DockerApi, clock),
+    http: overrides.http ?? undiciHttp,
+    clock,
+    log: overrides.log ?? coreLogger,
+    portProbe: overrides.portProbe ?? netPortProbe,
   }
 }
 

@@ -43,16 +43,19 @@ async function pullOnce(api: DockerApi, image: string, options: PullOptions): Pr
   if (response.statusCode !== 200) return dockerMessage(Buffer.from(await response.body.arrayBuffer()))
   let carry = ''
   let error = ''
-  for await (const chunk of response.body) {
-    const text = carry + (chunk as Buffer).toString('utf8')
-    const cut = text.lastIndexOf('\n')
-    carry = cut < 0 ? text : text.slice(cut + 1)
-    for (const event of parsePullEvents(cut < 0 ? '' : text.slice(0, cut))) {
+  const consume = (text: string): void => {
+    for (const event of parsePullEvents(text)) {
       if (event.error !== undefined) error = event.errorDetail?.message ?? event.error
       const milestone = toMilestone(event)
       if (milestone !== undefined) options.onProgress?.(milestone)
     }
   }
-  for (const event of parsePullEvents(carry)) if (event.error !== undefined) error = event.error
+  for await (const chunk of response.body) {
+    const text = carry + (chunk as Buffer).toString('utf8')
+    const cut = text.lastIndexOf('\n')
+    carry = text.slice(cut + 1)
+    if (cut >= 0) consume(text.slice(0, cut))
+  }
+  consume(carry)
   return error
 }

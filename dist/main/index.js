@@ -81023,21 +81023,23 @@ async function pullOnce(api, image, options) {
         return dockerMessage(Buffer.from(await response.body.arrayBuffer()));
     let carry = '';
     let error = '';
-    for await (const chunk of response.body) {
-        const text = carry + chunk.toString('utf8');
-        const cut = text.lastIndexOf('\n');
-        carry = cut < 0 ? text : text.slice(cut + 1);
-        for (const event of parsePullEvents(cut < 0 ? '' : text.slice(0, cut))) {
+    const consume = (text) => {
+        for (const event of parsePullEvents(text)) {
             if (event.error !== undefined)
                 error = event.errorDetail?.message ?? event.error;
             const milestone = toMilestone(event);
             if (milestone !== undefined)
                 options.onProgress?.(milestone);
         }
+    };
+    for await (const chunk of response.body) {
+        const text = carry + chunk.toString('utf8');
+        const cut = text.lastIndexOf('\n');
+        carry = text.slice(cut + 1);
+        if (cut >= 0)
+            consume(text.slice(0, cut));
     }
-    for (const event of parsePullEvents(carry))
-        if (event.error !== undefined)
-            error = event.error;
+    consume(carry);
     return error;
 }
 
@@ -81539,14 +81541,8 @@ async function run(overrides = {}) {
         const settings = readSettings();
         if (overrides.runtime === undefined)
             api = new DockerApi(parseDockerHost(settings.runner.dockerHost, settings.runner.isDockerTlsRequested));
-        const deps = {
-            runtime: overrides.runtime ?? new DockerRuntime(api, overrides.clock ?? systemClock),
-            http: overrides.http ?? undiciHttp,
-            clock: overrides.clock ?? systemClock,
-            log: overrides.log ?? coreLogger,
-            portProbe: overrides.portProbe ?? netPortProbe,
-        };
-        await runMain(settings, deps, { signal: cancel.signal, dockerSocketPath: api?.endpoint.kind === 'unix' ? api.endpoint.socketPath : undefined });
+        const dockerSocketPath = api?.endpoint.kind === 'unix' ? api.endpoint.socketPath : undefined;
+        await runMain(settings, withDefaults(overrides, api), { signal: cancel.signal, dockerSocketPath });
     }
     catch (error) {
         reportFailure(error);
@@ -81555,6 +81551,17 @@ async function run(overrides = {}) {
         process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
         await api?.close();
     }
+}
+/** Real adapters for every port the caller did not pass. */
+function withDefaults(overrides, api) {
+    const clock = overrides.clock ?? systemClock;
+    return {
+        runtime: overrides.runtime ?? new DockerRuntime(api, clock),
+        http: overrides.http ?? undiciHttp,
+        clock,
+        log: overrides.log ?? coreLogger,
+        portProbe: overrides.portProbe ?? netPortProbe,
+    };
 }
 async function runMain(settings, deps, context) {
     for (const deprecation of settings.deprecations)

@@ -70899,21 +70899,23 @@ async function pullOnce(api, image, options) {
         return dockerMessage(Buffer.from(await response.body.arrayBuffer()));
     let carry = '';
     let error = '';
-    for await (const chunk of response.body) {
-        const text = carry + chunk.toString('utf8');
-        const cut = text.lastIndexOf('\n');
-        carry = cut < 0 ? text : text.slice(cut + 1);
-        for (const event of parsePullEvents(cut < 0 ? '' : text.slice(0, cut))) {
+    const consume = (text) => {
+        for (const event of parsePullEvents(text)) {
             if (event.error !== undefined)
                 error = event.errorDetail?.message ?? event.error;
             const milestone = toMilestone(event);
             if (milestone !== undefined)
                 options.onProgress?.(milestone);
         }
+    };
+    for await (const chunk of response.body) {
+        const text = carry + chunk.toString('utf8');
+        const cut = text.lastIndexOf('\n');
+        carry = text.slice(cut + 1);
+        if (cut >= 0)
+            consume(text.slice(0, cut));
     }
-    for (const event of parsePullEvents(carry))
-        if (event.error !== undefined)
-            error = event.error;
+    consume(carry);
     return error;
 }
 

@@ -10,7 +10,7 @@ export async function requireDocker(): Promise<void> {
   try {
     await run('docker', ['info', '--format', '{{.ServerVersion}}'], { timeout: 10_000 })
   } catch (error: unknown) {
-    throw new Error(`The e2e tests need a running Docker engine (docker info failed: ${String(error)}). Start dockerd, as .ci/run does.`)
+    throw new Error(`The e2e tests need a running Docker engine (docker info failed: ${String(error)}). Start dockerd, as .ci/run does.`, { cause: error })
   }
 }
 

@@ -37,10 +37,7 @@ export async function runStep(step: 'main' | 'post', options: StepOptions = {}):
   const dir = await mkdtemp(join(tmpdir(), `action-${step}-`))
   const files = { GITHUB_OUTPUT: join(dir, 'output'), GITHUB_STATE: join(dir, 'state'), GITHUB_STEP_SUMMARY: join(dir, 'summary'), GITHUB_ENV: join(dir, 'env') }
   for (const file of Object.values(files)) await writeFile(file, '')
-  const env: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin', RUNNER_TEMP: dir, ...files, ...options.env }
-  if (process.env.DOCKER_HOST !== undefined) env.DOCKER_HOST = process.env.DOCKER_HOST
-  for (const [name, value] of Object.entries(options.inputs ?? {})) env[`INPUT_${name.toUpperCase()}`] = value
-  for (const [name, value] of Object.entries(options.state ?? {})) env[`STATE_${name}`] = value
+  const env = stepEnvironment(options, { RUNNER_TEMP: dir, ...files })
   const startedAt = performance.now()
   const { exitCode, stdout, stderr } = await spawnBounded(join(REPO, 'dist', step, 'index.js'), env, options.timeoutMs ?? 45_000)
   const durationMs = performance.now() - startedAt
@@ -57,6 +54,15 @@ export async function runStep(step: 'main' | 'post', options: StepOptions = {}):
     durationMs,
     allBytes: [stdout, stderr, ...written].join('\n'),
   }
+}
+
+/** Only what the runner would set: no variable of this test process leaks into the step. */
+function stepEnvironment(options: StepOptions, runnerFiles: Record<string, string>): Record<string, string> {
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin', ...runnerFiles, ...options.env }
+  if (process.env.DOCKER_HOST !== undefined) env.DOCKER_HOST = process.env.DOCKER_HOST
+  for (const [name, value] of Object.entries(options.inputs ?? {})) env[`INPUT_${name.toUpperCase()}`] = value
+  for (const [name, value] of Object.entries(options.state ?? {})) env[`STATE_${name}`] = value
+  return env
 }
 
 function spawnBounded(script: string, env: Record<string, string>, timeoutMs: number): Promise<{ exitCode: number | null; stdout: string; stderr: string }> {
