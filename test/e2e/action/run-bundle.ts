@@ -1,9 +1,20 @@
 import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { dirname, join } from 'node:path'
 
-export const REPO = resolve(import.meta.dirname, '../../..')
+/** The repository root, from the source tree or from its compiled copy under build/ (the benchmark). */
+export const REPO = findRepoRoot(import.meta.dirname)
+
+function findRepoRoot(start: string): string {
+  let dir = start
+  while (!existsSync(join(dir, 'action.yml'))) {
+    if (dirname(dir) === dir) throw new Error(`no action.yml above ${start}`)
+    dir = dirname(dir)
+  }
+  return dir
+}
 export const STAND_IN_IMAGE = 'localstack-stand-in'
 export const STAND_IN_TAG = 'test'
 
