@@ -190,4 +190,35 @@ describe('the bundled Action against a real Docker engine', () => {
     expect(errorAnnotation(main)).toBe('Input skip-wait is invalid: got "yes". It accepts true or false. [invalid-input]')
     expect(await containersNamed(s.containerName)).toEqual([])
   })
+
+  it('accepts an Auth Token from LOCALSTACK_API_KEY with a rename warning, passing it to the emulator as LOCALSTACK_AUTH_TOKEN', async () => {
+    const token = generateToken('lsci-')
+    const s = scenario('api-key-variable')
+    const main = await runStep('main', { inputs: s.inputs, env: { CI: 'true', LOCALSTACK_API_KEY: token } })
+    expect(main.exitCode).toBe(0)
+    expect(main.stdout).toMatch(/::warning::LOCALSTACK_API_KEY holds an Auth Token: it works, but the name is the legacy one/)
+    const logs = await containerLogs(s.containerName)
+    expect(logs).toContain('standin.config LOCALSTACK_AUTH_TOKEN is set')
+    expect(logs).not.toContain('LOCALSTACK_API_KEY')
+    expectNoTokenLeak(main, token)
+  })
+
+  it('fails at once, naming DOCKER_HOST, when no Docker engine answers', async () => {
+    const s = scenario('no-docker')
+    const main = await runStep('main', { inputs: { ...s.inputs, 'auth-token': generateToken('lsci-') }, env: { CI: 'true', DOCKER_HOST: 'unix:///tmp/no-such-docker.sock' } })
+    expect(main.exitCode).toBe(1)
+    expect(errorAnnotation(main)).toMatch(/^Docker is not available: cannot connect to unix:\/\/\/tmp\/no-such-docker\.sock \(ENOENT\)\. .*\[docker-unavailable\]$/)
+    expect(main.durationMs).toBeLessThan(3_000)
+  })
+
+  it('refuses to take over a container that already has the name, and leaves it alone', async () => {
+    const s = scenario('name-taken')
+    const first = await runStep('main', { inputs: { ...s.inputs, 'auth-token': generateToken('lsci-') }, env: { CI: 'true' } })
+    expect(first.exitCode).toBe(0)
+    const second = await runStep('main', { inputs: { ...s.inputs, configuration: `GATEWAY_LISTEN=127.0.0.1:${s.port + 1_000}`, 'auth-token': generateToken('lsci-') }, env: { CI: 'true' } })
+    expect(errorAnnotation(second)).toMatch(new RegExp(`^Starting the LocalStack container failed: a container named ${s.containerName} already exists\\. .*\\[emulator-start-failed\\]$`))
+    const post = await runStep('post', { state: second.state })
+    expect(post.stdout).toContain('No LocalStack container was started')
+    expect(await containersNamed(s.containerName)).toEqual([s.containerName])
+  })
 })
