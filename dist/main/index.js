@@ -67617,7 +67617,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2028);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9588);
 // Entry of the main step: no logic here (STYLE.md §1); see run.ts.
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -67627,7 +67627,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2028:
+/***/ 9588:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -80736,6 +80736,23 @@ function fingerprintToken(token) {
     return `sha256:${createHash('sha256').update(token).digest('hex')}`;
 }
 
+;// CONCATENATED MODULE: ./build/src/tokens/redact-token.js
+/** How many characters of the body a redacted token keeps: stricter than LocalStack's own mask, which keeps 8. */
+const REDACTED_BODY_CHARS = 4;
+const MASKED_TAIL = '****-****-****-****-************';
+/**
+ * The only form in which a token may be shown: the prefix and the first four body characters, then a mask that keeps
+ * the grammar's shape. Never shows the checksum. A value with no `ls…-` prefix (a legacy key) keeps nothing but its
+ * length, as LocalStack's own logs do.
+ */
+function redactToken(token) {
+    const match = /^ls[a-zA-Z]*-/.exec(token);
+    if (match === null)
+        return `****(${token.length})`;
+    const prefix = match[0];
+    return `${prefix}${token.slice(prefix.length, prefix.length + REDACTED_BODY_CHARS)}${MASKED_TAIL}`;
+}
+
 ;// CONCATENATED MODULE: ./build/src/tokens/index.js
 
 
@@ -81161,6 +81178,7 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./build/src/emulator/parse-configuration.js
 
+
 const KEY_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /**
  * Parses the `configuration` input: `KEY=VALUE` pairs, one or more per line, separated by spaces.
@@ -81239,8 +81257,11 @@ function append(state, text, index) {
     state.hasWord = true;
     return index;
 }
+/** Quotes a bad word briefly; a token pasted in the wrong place is shown redacted, never whole. */
 function parse_configuration_clip(word) {
-    return word.length > 40 ? `${word.slice(0, 40)}…` : word;
+    if (/^ls[a-zA-Z]*-/.test(word))
+        return redactToken(word);
+    return word.length > 20 ? `${word.slice(0, 20)}…` : word;
 }
 
 ;// CONCATENATED MODULE: ./build/action/input-parsers.js

@@ -1,4 +1,5 @@
 import { InvalidInputError } from '../errors.js'
+import { redactToken } from '../tokens/index.js'
 
 /** One `KEY=VALUE` pair of the `configuration` input, value exactly as the user meant it. */
 export interface ConfigurationPair {
@@ -93,6 +94,8 @@ function append(state: SplitState, text: string, index: number): number {
   return index
 }
 
+/** Quotes a bad word briefly; a token pasted in the wrong place is shown redacted, never whole. */
 function clip(word: string): string {
-  return word.length > 40 ? `${word.slice(0, 40)}…` : word
+  if (/^ls[a-zA-Z]*-/.test(word)) return redactToken(word)
+  return word.length > 20 ? `${word.slice(0, 20)}…` : word
 }

@@ -87,6 +87,15 @@ describe('run (main step) with fake ports', () => {
     expect(runnerFile('env')).toEqual({})
   })
 
+  it('validates the token only and starts nothing with skip-startup', async () => {
+    setUpRunner({ 'auth-token': generateToken('lsci-'), 'skip-startup': 'true' })
+    const deps = fakes()
+    await run(deps)
+    expect(process.exitCode).toBeUndefined()
+    expect(runnerFile('output')).toEqual({ 'token-kind': 'ci-token' })
+    expect(deps.runtime.containers).toEqual([])
+  })
+
   it('tells a fork pull request that secrets are not passed to forks, and starts nothing', async () => {
     const event = join(mkdtempSync(join(tmpdir(), 'event-')), 'event.json')
     writeFileSync(event, JSON.stringify({ pull_request: { head: { repo: { full_name: 'someone/fork' } }, base: { repo: { full_name: 'owner/repo' } } } }))

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { InvalidInputError } from '../../../src/errors.js'
 import { parseConfiguration } from '../../../src/emulator/parse-configuration.js'
+import { generateToken } from '../../support/generate-token.js'
 
 describe('parseConfiguration', () => {
   it('reads space-separated pairs, as the incumbent action accepted them', () => {
@@ -47,5 +48,19 @@ describe('parseConfiguration', () => {
 
   it('returns no pairs for an empty input', () => {
     expect(parseConfiguration('')).toEqual([])
+  })
+
+  it('never quotes a token pasted into configuration without a key', () => {
+    const token = generateToken('lsci-')
+    const error = (() => {
+      try {
+        parseConfiguration(`DEBUG=1 ${token}`)
+      } catch (e: unknown) {
+        return e as Error
+      }
+      throw new Error('expected a throw')
+    })()
+    expect(error.message).toMatch(/has "lsci-.{4}\*\*\*\*/)
+    expect(error.message).not.toContain(token.slice(9))
   })
 })
