@@ -76,3 +76,37 @@ export interface JsonResponse {
 export interface Http {
   getJson(url: string, options: { signal: AbortSignal; timeoutMs: number }): Promise<JsonResponse>
 }
+
+/** Webhook deliveries already taken: GitHub redelivers with the same `X-GitHub-Delivery` (FACTS.md §5). */
+export interface DeliveryLedger {
+  /** True the first time an id is claimed, false for every later claim. */
+  claimDelivery(deliveryId: string): Promise<boolean>
+}
+
+/** Commits already scanned, per repository: a repeated push, a tag or a branch of scanned commits costs nothing. */
+export interface ScanLedger {
+  /** The subset of `shas` already scanned in the repository. */
+  scannedAmong(repositoryId: number, shas: readonly string[]): Promise<Set<string>>
+  markScanned(repositoryId: number, shas: readonly string[]): Promise<void>
+}
+
+/** Incidents, one per leaked token per installation (the type lives in `src/incidents/incident.ts`). */
+export interface IncidentStore<TIncident> {
+  findIncident(installationId: number, fingerprint: string): Promise<TIncident | undefined>
+  saveIncident(incident: TIncident): Promise<void>
+}
+
+/** Small per-key records the bot keeps: the migration issue of a repository, a cached configuration. */
+export interface RecordStore {
+  getRecord<T>(namespace: string, key: string): Promise<T | undefined>
+  putRecord(namespace: string, key: string, value: unknown): Promise<void>
+}
+
+/** A durable job queue: jobs survive a restart, are retried with backoff, and run one at a time per `group`. */
+export interface JobQueue<TJob> {
+  enqueue(job: TJob, options: { group: string }): Promise<void>
+  /** Starts the workers; `run` throws to ask for a retry. */
+  start(run: (job: TJob) => Promise<void>): void
+  /** Stops taking jobs and waits for the running ones (bounded by `timeoutMs`). */
+  stop(timeoutMs: number): Promise<void>
+}

@@ -43,13 +43,7 @@ export function parseGuardConfig(yamlText: string, sourceName: string = GUARD_CO
     const problems = document.errors.map((error) => `(yaml): ${error.message.split('\n')[0] ?? error.code}`)
     throw invalid(sourceName, problems)
   }
-  const value: unknown = document.toJS() ?? {}
-  const result = configSchema.safeParse(value)
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${formatPath(issue.path)}: ${describeIssue(issue)}`)
-    throw invalid(sourceName, problems)
-  }
-  return result.data
+  return validateGuardConfig(document.toJS(), sourceName)
 }
 
 function invalid(sourceName: string, problems: readonly string[]): InvalidConfigError {
@@ -75,4 +69,11 @@ export function createPathFilter(config: Pick<GuardConfig, 'ignore-paths'>): (pa
   if (config['ignore-paths'].length === 0) return () => true
   const isIgnored = picomatch(config['ignore-paths'], { dot: true })
   return (path) => !isIgnored(path)
+}
+
+/** Validates an already parsed configuration value (as Probot's config plugin returns it). */
+export function validateGuardConfig(value: unknown, sourceName: string = GUARD_CONFIG_PATH): GuardConfig {
+  const result = configSchema.safeParse(value ?? {})
+  if (result.success) return result.data
+  throw invalid(sourceName, result.error.issues.map((issue) => `${formatPath(issue.path)}: ${describeIssue(issue)}`))
 }

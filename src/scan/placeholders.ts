@@ -26,6 +26,9 @@ export function isLegacyPlaceholder(value: string): boolean {
   if (/^[<{[(*.]/.test(value)) return true
   if (/^(.)\1+$/.test(value)) return true
   if ('0123456789'.includes(value) || 'abcdefghijklmnopqrstuvwxyz'.includes(lower)) return true
+  // A single word in one case (`legacy`, `REDACTED`): a generated key mixes cases and digits, and a random
+  // ten-character key is all one case of letters with a probability under 0.02%.
+  if (/^(?:[a-z]+|[A-Z]+)$/.test(value)) return true
   // Lower-case words joined by separators (`my-localstack-key`) read as prose, not as a generated key.
   if (/^[a-z]+(?:[-_][a-z]+)+$/.test(value)) return true
   return STAND_IN_WORDS.test(value)

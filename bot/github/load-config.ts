@@ -1,0 +1,59 @@
+import { InvalidConfigError, toError } from '../../src/errors.js'
+import type { RecordStore } from '../../src/ports.js'
+import { DEFAULT_GUARD_CONFIG, GUARD_CONFIG_PATH, validateGuardConfig, type GuardConfig } from '../../src/scan/guard-config.js'
+import type { GitHubClient, RepoRef } from './types.js'
+
+/** A configuration as the bot uses it: valid values (the defaults when the file is broken) and what was wrong. */
+export interface LoadedConfig {
+  readonly config: GuardConfig
+  /** Set when the file is broken: the one-line message and its `key: problem` lines. */
+  readonly problem?: { readonly message: string; readonly problems: readonly string[] }
+  /** Where it came from, e.g. `acme/widgets/.github/localstack-guard.yml`, or undefined for the defaults. */
+  readonly source?: string
+}
+
+const NAMESPACE = 'config'
+
+/**
+ * Reads `.github/localstack-guard.yml` (falling back to the organisation's `.github` repository, through Probot's
+ * config plugin) and caches the result in the store: a push costs no config read unless it changed the file.
+ * `refresh` forces a read (the caller knows the file changed).
+ */
+export async function loadConfig(octokit: GitHubClient, repo: RepoRef, records: RecordStore, options: { refresh: boolean }): Promise<LoadedConfig> {
+  const generation = (await records.getRecord<number>('config-generation', repo.owner)) ?? 0
+  const key = String(repo.id)
+  const cached = await records.getRecord<LoadedConfig & { generation: number }>(NAMESPACE, key)
+  if (!options.refresh && cached !== undefined && cached.generation === generation) return cached
+  const loaded = await readConfig(octokit, repo)
+  await records.putRecord(NAMESPACE, key, { ...loaded, generation })
+  return loaded
+}
+
+/** A change to the organisation's `.github` repository invalidates the cached config of all its repositories. */
+export async function invalidateOwnerConfigs(records: RecordStore, owner: string): Promise<void> {
+  const generation = (await records.getRecord<number>('config-generation', owner)) ?? 0
+  await records.putRecord('config-generation', owner, generation + 1)
+}
+
+async function readConfig(octokit: GitHubClient, repo: RepoRef): Promise<LoadedConfig> {
+  let raw: unknown
+  let source: string | undefined
+  try {
+    const result = await octokit.config.get({ owner: repo.owner, repo: repo.name, path: GUARD_CONFIG_PATH })
+    const file = result.files.find((f) => f.config !== null)
+    raw = file?.config ?? {}
+    source = file === undefined ? undefined : `${file.owner}/${file.repo}/${file.path}`
+  } catch (thrown: unknown) {
+    // The plugin throws on YAML it cannot parse: that is a broken file, not a failed job.
+    const error = toError(thrown)
+    if ((error as { status?: number }).status !== undefined) throw error
+    const problems = [`(yaml): ${error.message.split('\n')[0] ?? 'unreadable YAML'}`]
+    return { config: DEFAULT_GUARD_CONFIG, problem: { message: `${GUARD_CONFIG_PATH} is not valid: ${problems[0]}. Fix the file; until then the defaults apply.`, problems } }
+  }
+  try {
+    return { config: validateGuardConfig(raw, source ?? GUARD_CONFIG_PATH), ...(source === undefined ? {} : { source }) }
+  } catch (thrown: unknown) {
+    if (!(thrown instanceof InvalidConfigError)) throw thrown
+    return { config: DEFAULT_GUARD_CONFIG, problem: { message: thrown.message, problems: thrown.problems }, ...(source === undefined ? {} : { source }) }
+  }
+}

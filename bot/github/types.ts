@@ -1,0 +1,17 @@
+import type { ProbotOctokit } from 'probot'
+
+/** An installation-authenticated client, as Probot hands it out. */
+export type GitHubClient = InstanceType<typeof ProbotOctokit>
+
+/** A repository the bot works on. */
+export interface RepoRef {
+  readonly id: number
+  readonly owner: string
+  readonly name: string
+  readonly defaultBranch: string
+}
+
+/** `owner/name`. */
+export function fullName(repo: Pick<RepoRef, 'owner' | 'name'>): string {
+  return `${repo.owner}/${repo.name}`
+}

@@ -1,0 +1,49 @@
+import type { PushFacts } from '../../src/push/plan-push.js'
+import type { RepoRef } from '../github/types.js'
+import type { BotJob } from '../jobs/job.js'
+
+/** The fields of a webhook repository object the bot reads. */
+interface RepositoryPayload {
+  readonly id: number
+  readonly name: string
+  readonly full_name?: string
+  readonly owner?: { readonly login?: string | null; readonly name?: string | null } | null
+  readonly default_branch?: string
+}
+
+/** A webhook's repository as a `RepoRef`. */
+export function toRepoRef(repository: RepositoryPayload): RepoRef {
+  const owner = repository.owner?.login ?? repository.owner?.name ?? repository.full_name?.split('/')[0] ?? ''
+  return { id: repository.id, owner, name: repository.name, defaultBranch: repository.default_branch ?? 'main' }
+}
+
+/** The push payload fields the job needs (see FACTS.md §5 for the shape). */
+export interface PushPayload {
+  readonly ref: string
+  readonly before: string
+  readonly after: string
+  readonly created: boolean
+  readonly deleted: boolean
+  readonly forced: boolean
+  readonly commits: readonly { readonly id: string; readonly added?: readonly string[]; readonly modified?: readonly string[] }[]
+  readonly repository: RepositoryPayload
+  readonly sender?: { readonly login?: string } | null
+  readonly pusher?: { readonly name?: string | null } | null
+}
+
+/** A push webhook as a queued job: only what scanning needs, so the row stays small. */
+export function pushToJob(payload: PushPayload, installationId: number): BotJob {
+  const repo = toRepoRef(payload.repository)
+  const push: PushFacts = {
+    ref: payload.ref,
+    before: payload.before,
+    after: payload.after,
+    created: payload.created,
+    deleted: payload.deleted,
+    forced: payload.forced,
+    defaultBranch: repo.defaultBranch,
+    commits: payload.commits.map((commit) => ({ id: commit.id, added: commit.added ?? [], modified: commit.modified ?? [] })),
+  }
+  const pusher = payload.sender?.login ?? payload.pusher?.name ?? undefined
+  return { type: 'scan-push', installationId, repo, push, ...(pusher === undefined ? {} : { pusher }) }
+}

@@ -1,0 +1,15 @@
+import type { PushFacts } from '../../src/push/plan-push.js'
+import type { RepoRef } from '../github/types.js'
+
+/** The work a webhook leaves for the queue. Holds only what the job needs, never a token. */
+export type BotJob =
+  | { readonly type: 'scan-push'; readonly installationId: number; readonly repo: RepoRef; readonly push: PushFacts; readonly pusher?: string }
+  | { readonly type: 'sweep-repository'; readonly installationId: number; readonly repo: RepoRef }
+  | { readonly type: 'rescan-commit'; readonly installationId: number; readonly repo: RepoRef; readonly headSha: string }
+  | {
+      readonly type: 'secret-scanning-alert'
+      readonly installationId: number
+      readonly repo: RepoRef
+      readonly alertNumber: number
+      readonly secretType: string
+    }

@@ -1,0 +1,51 @@
+import { groupLeaks } from '../../src/incidents/group-leaks.js'
+import { toMigrationItems } from '../../src/incidents/render-migration-issue.js'
+import { createPathFilter } from '../../src/scan/guard-config.js'
+import { alertLeaks } from './alert-leaks.js'
+import type { FileChange } from '../github/fetch-push-diffs.js'
+import { loadConfig } from '../github/load-config.js'
+import { upsertMigrationIssue } from '../github/migration-issue.js'
+import { scanChanges } from '../github/scan-changes.js'
+import { fullName, type GitHubClient, type RepoRef } from '../github/types.js'
+import type { BotJob } from './job.js'
+import type { JobDependencies } from './scan-push-job.js'
+
+/** Files larger than this are not read in a sweep: a generated artefact, not a place people paste tokens. */
+const MAX_SWEEP_BLOB_BYTES = 1024 * 1024
+/** A sweep reads at most this many blobs, so one huge repository cannot spend the installation's hourly budget. */
+const MAX_SWEEP_BLOBS = 1500
+
+/**
+ * The first look at a newly installed repository: its default branch as it is now (tree, then each text blob),
+ * plus whether a repository secret still carries the legacy name. The queue runs one job per installation at a time
+ * and Octokit's throttling waits out rate limits, so a large organisation is swept at a pace GitHub accepts.
+ */
+export async function runSweepJob(octokit: GitHubClient, job: Extract<BotJob, { type: 'sweep-repository' }>, deps: JobDependencies): Promise<void> {
+  const { data: meta } = await octokit.rest.repos.get({ owner: job.repo.owner, repo: job.repo.name })
+  const repo: RepoRef = { ...job.repo, defaultBranch: meta.default_branch }
+  const { data: ref } = await octokit.rest.git.getRef({ owner: repo.owner, repo: repo.name, ref: `heads/${repo.defaultBranch}` })
+  const head = ref.object.sha
+  const loaded = await loadConfig(octokit, repo, deps.records, { refresh: true })
+  const isPathIncluded = createPathFilter(loaded.config)
+  const { data: tree } = await octokit.rest.git.getTree({ owner: repo.owner, repo: repo.name, tree_sha: head, recursive: 'true' })
+  const blobs = tree.tree.filter((e) => e.type === 'blob' && e.path !== undefined && e.sha !== undefined && (e.size ?? 0) <= MAX_SWEEP_BLOB_BYTES && isPathIncluded(e.path))
+  const changes: FileChange[] = blobs.slice(0, MAX_SWEEP_BLOBS).map((e) => ({ path: e.path ?? '', commit: head, status: 'added', blobSha: e.sha ?? '' }))
+  const { findings, stats } = await scanChanges(octokit, repo, changes, { isPathIncluded, allowFingerprints: new Set(loaded.config['allow-fingerprints']) })
+  deps.log.info('sweep.completed', { repository: fullName(repo), files: stats.files, skipped: Math.max(0, blobs.length - MAX_SWEEP_BLOBS), truncated: tree.truncated })
+  const groups = groupLeaks(findings, { repository: fullName(repo), headSha: head, ref: `refs/heads/${repo.defaultBranch}` })
+  if (groups.length > 0) await alertLeaks(octokit, repo, job.installationId, groups, { ...deps, config: loaded.config })
+  if (loaded.config.migration === 'off') return
+  const hasLegacySecret = await hasRepositorySecret(octokit, repo, 'LOCALSTACK_API_KEY')
+  await upsertMigrationIssue(octokit, repo, deps.records, { items: toMigrationItems(findings), hasLegacySecret, replace: true })
+}
+
+/** Secret names only (values can never be read back); false when the app may not list them. */
+async function hasRepositorySecret(octokit: GitHubClient, repo: RepoRef, name: string): Promise<boolean> {
+  try {
+    const { data } = await octokit.rest.actions.listRepoSecrets({ owner: repo.owner, repo: repo.name, per_page: 100 })
+    return data.secrets.some((secret) => secret.name === name)
+  } catch (error: unknown) {
+    if ((error as { status?: number }).status === 403 || (error as { status?: number }).status === 404) return false
+    throw error
+  }
+}
