@@ -20,13 +20,23 @@ const NAMESPACE = 'config'
  * `refresh` forces a read (the caller knows the file changed).
  */
 export async function loadConfig(octokit: GitHubClient, repo: RepoRef, records: RecordStore, options: { refresh: boolean }): Promise<LoadedConfig> {
-  const generation = (await records.getRecord<number>('config-generation', repo.owner)) ?? 0
-  const key = String(repo.id)
-  const cached = await records.getRecord<LoadedConfig & { generation: number }>(NAMESPACE, key)
-  if (!options.refresh && cached !== undefined && cached.generation === generation) return cached
+  const cached = options.refresh ? undefined : await peekConfig(repo, records)
+  if (cached !== undefined) return cached
+  const generation = await ownerGeneration(records, repo.owner)
   const loaded = await readConfig(octokit, repo)
-  await records.putRecord(NAMESPACE, key, { ...loaded, generation })
+  await records.putRecord(NAMESPACE, String(repo.id), { ...loaded, generation })
   return loaded
+}
+
+/** The cached configuration, without any API call; undefined when there is none or it is stale. */
+export async function peekConfig(repo: RepoRef, records: RecordStore): Promise<LoadedConfig | undefined> {
+  const cached = await records.getRecord<LoadedConfig & { generation: number }>(NAMESPACE, String(repo.id))
+  if (cached === undefined || cached.generation !== (await ownerGeneration(records, repo.owner))) return undefined
+  return cached
+}
+
+async function ownerGeneration(records: RecordStore, owner: string): Promise<number> {
+  return (await records.getRecord<number>('config-generation', owner)) ?? 0
 }
 
 /** A change to the organisation's `.github` repository invalidates the cached config of all its repositories. */

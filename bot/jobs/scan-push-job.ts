@@ -4,11 +4,12 @@ import { CHECK_RUN_NAME, renderLeakCheckRun } from '../../src/incidents/render-c
 import { toMigrationItems } from '../../src/incidents/render-migration-issue.js'
 import type { IncidentStore, Logger, RecordStore, ScanLedger } from '../../src/ports.js'
 import { planPush } from '../../src/push/plan-push.js'
-import { createPathFilter, GUARD_CONFIG_PATH } from '../../src/scan/guard-config.js'
+import type { Finding } from '../../src/scan/finding.js'
+import { createPathFilter, DEFAULT_GUARD_CONFIG, GUARD_CONFIG_PATH, type GuardConfig } from '../../src/scan/guard-config.js'
 import { alertLeaks } from './alert-leaks.js'
 import { CONFIG_CHECK_RUN_NAME, createCheckRun } from '../github/check-runs.js'
 import { fetchPushDiffs } from '../github/fetch-push-diffs.js'
-import { invalidateOwnerConfigs, loadConfig, type LoadedConfig } from '../github/load-config.js'
+import { invalidateOwnerConfigs, loadConfig, peekConfig, type LoadedConfig } from '../github/load-config.js'
 import { upsertMigrationIssue } from '../github/migration-issue.js'
 import { dedupeFindings, scanChanges } from '../github/scan-changes.js'
 import { fullName, type GitHubClient } from '../github/types.js'
@@ -40,12 +41,15 @@ export async function runScanPushJob(octokit: GitHubClient, job: ScanPushJob, de
     deps.log.info('scan.skipped', { repository: fullName(repo), ref: push.ref, reason: plan.reason })
     return
   }
-  const loaded = await loadConfig(octokit, repo, deps.records, { refresh: touchesConfig(job) })
   if (repo.name === '.github' && touchesConfig(job)) await invalidateOwnerConfigs(deps.records, repo.owner)
+  // The configuration can only remove findings (or ask for a passing check): a clean push never pays to read it.
+  const cached = touchesConfig(job) ? undefined : await peekConfig(repo, deps.records)
   const fetched = await fetchPushDiffs(octokit, repo, plan, push)
-  const options = { isPathIncluded: createPathFilter(loaded.config), allowFingerprints: new Set(loaded.config['allow-fingerprints']) }
-  const { findings: raw, stats } = await scanChanges(octokit, repo, fetched.changes, options)
-  const findings = dedupeFindings(raw, push.after)
+  const scan = await scanChanges(octokit, repo, fetched.changes, scanOptions((cached ?? { config: DEFAULT_GUARD_CONFIG }).config))
+  const isConfigNeeded = cached === undefined && (scan.findings.length > 0 || touchesConfig(job))
+  const loaded = isConfigNeeded ? await loadConfig(octokit, repo, deps.records, { refresh: true }) : (cached ?? { config: DEFAULT_GUARD_CONFIG })
+  const findings = dedupeFindings(applyConfig(scan.findings, loaded.config), push.after)
+  const stats = scan.stats
   const leaks = findings.filter((f) => f.category === 'leak')
   deps.log.info('scan.completed', { repository: fullName(repo), ref: push.ref, plan: plan.kind, commits: fetched.commits.length, ...stats, leaks: leaks.length })
   await reportConfigProblem(octokit, job, loaded)
@@ -60,6 +64,16 @@ export async function runScanPushJob(octokit: GitHubClient, job: ScanPushJob, de
   const items = toMigrationItems(findings)
   if (items.length > 0 && loaded.config.migration !== 'off') await upsertMigrationIssue(octokit, repo, deps.records, { items, replace: false })
   await deps.ledger.markScanned(repo.id, [...fetched.commits, push.after])
+}
+
+function scanOptions(config: GuardConfig): { isPathIncluded: (path: string) => boolean; allowFingerprints: Set<string> } {
+  return { isPathIncluded: createPathFilter(config), allowFingerprints: new Set(config['allow-fingerprints']) }
+}
+
+/** Applies a configuration read after the scan (the scan ran with the defaults). */
+function applyConfig(findings: readonly Finding[], config: GuardConfig): Finding[] {
+  const { isPathIncluded, allowFingerprints } = scanOptions(config)
+  return findings.filter((f) => isPathIncluded(f.file) && !allowFingerprints.has(f.fingerprint))
 }
 
 function touchesConfig(job: ScanPushJob): boolean {

@@ -65,6 +65,17 @@ export class SqliteJobQueue<TJob> implements JobQueue<TJob> {
     clearTimeout(timeout)
   }
 
+  /** Resolves once no job is running or ready to run (delayed retries do not count), or after `timeoutMs`. */
+  async whenIdle(timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs
+    while (Date.now() < deadline) {
+      const ready = this.db.prepare("SELECT COUNT(*) AS n FROM jobs WHERE state = 'pending' AND run_after_ms <= ?").get(this.nowMs())
+      if (this.running.size === 0 && Number(ready?.n ?? 0) === 0) return true
+      await new Promise((resolve) => setTimeout(resolve, 5))
+    }
+    return false
+  }
+
   /** Counts of jobs by state, for health reporting and tests. */
   counts(): Record<string, number> {
     const rows = this.db.prepare('SELECT state, COUNT(*) AS n FROM jobs GROUP BY state').all()
