@@ -1,0 +1,163 @@
+import type { Server } from 'node:http'
+import type { Recorder } from './http/recorder.js'
+import { shutdown } from './http/serve.js'
+import { checkRunRerequestedPayload } from './payloads/check-run-rerequested-payload.js'
+import { installationPayload, installationRepositoriesPayload } from './payloads/installation-payloads.js'
+import { pushPayload, type PushOptions } from './payloads/push-payload.js'
+import { secretScanningAlertPayload, type SecretScanningAlertOptions } from './payloads/secret-scanning-alert-payload.js'
+import { userByLogin } from './representations/user-json.js'
+import type { CheckRunRecord } from './state/check-run-store.js'
+import { FakeRepository, type FakeAccount, type RepositoryOptions } from './state/fake-repository.js'
+import type { IssueRecord } from './state/issue-tracker.js'
+import { DEFAULT_PERMISSIONS, type InstallationRecord, type PermissionLevel, type World } from './state/world.js'
+
+/** What `addInstallation` takes. */
+export interface InstallationOptions {
+  id: number
+  /** The account's login (an organisation unless `accountType` says otherwise). */
+  account: string
+  accountType?: FakeAccount['type']
+  /** The repositories it can reach (objects or `owner/name`), or `all` of the account's, present and future. */
+  repositories: (FakeRepository | string)[] | 'all'
+  /** Default `DEFAULT_PERMISSIONS`: contents/metadata read, checks/issues write, secrets read, secret scanning read. */
+  permissions?: Record<string, PermissionLevel>
+  events?: string[]
+}
+
+/**
+ * A running fake GitHub (start it with `startFakeGitHub`). Build the world with `createRepository`,
+ * `addInstallation` and the repositories' `commit`/`forcePush`/`createBranch`/`deleteBranch`/`tag`; build webhook
+ * payloads from it; assert on `requests`, `violations`, `refusals`, `issues()` and `checkRuns()`.
+ */
+export class FakeGitHub {
+  /** `http://127.0.0.1:PORT`: Octokit's `baseUrl` is this plus `/api/v3`. */
+  readonly baseUrl: string
+  /** `127.0.0.1:PORT`, for Probot's `GHE_HOST` (with `GHE_PROTOCOL=http`). */
+  readonly host: string
+  /** `http://127.0.0.1:PORT/api/v3`. */
+  readonly apiUrl: string
+
+  constructor(
+    private readonly world: World,
+    private readonly recorder: Recorder,
+    private readonly server: Server,
+  ) {
+    this.baseUrl = world.urls.baseUrl
+    this.apiUrl = world.urls.api
+    this.host = new URL(this.baseUrl).host
+  }
+
+  /** Every request answered, in order (method, path, query, status, raw body, installation). */
+  get requests(): Recorder['requests'] {
+    return this.recorder.requests
+  }
+
+  /** Requests GitHub would not accept: unknown endpoints, schema failures, bad credentials, missing permissions. */
+  get violations(): Recorder['violations'] {
+    return this.recorder.violations
+  }
+
+  /** Requests refused by a GitHub limit: primary/secondary/concurrency rate limits, 51 annotations, 65535 characters. */
+  get refusals(): Recorder['refusals'] {
+    return this.recorder.refusals
+  }
+
+  /** Creates `owner/name` with an empty history (commit to it to create the default branch). */
+  createRepository(fullName: string, options: RepositoryOptions & { ownerType?: FakeAccount['type'] } = {}): FakeRepository {
+    const [login, name] = fullName.split('/') as [string, string]
+    if (name === undefined || this.world.repositories.has(fullName.toLowerCase())) throw new Error(`fake GitHub: bad or duplicate repository ${fullName}`)
+    const owner: FakeAccount = { ...userByLogin(login), type: options.ownerType ?? 'Organization' }
+    const repo = new FakeRepository(owner, name, this.world.nextId(), { options, now: this.world.now, nextId: () => this.world.nextId() })
+    this.world.repositories.set(fullName.toLowerCase(), repo)
+    for (const installation of this.world.installations.values()) {
+      if (installation.repositorySelection === 'all' && installation.account.login.toLowerCase() === login.toLowerCase()) installation.repositories.add(fullName.toLowerCase())
+    }
+    return repo
+  }
+
+  /** A repository by `owner/name`. */
+  repository(fullName: string): FakeRepository {
+    const repo = this.world.repositories.get(fullName.toLowerCase())
+    if (!repo) throw new Error(`fake GitHub: no repository ${fullName}`)
+    return repo
+  }
+
+  addInstallation(options: InstallationOptions): InstallationRecord {
+    const account: FakeAccount = { ...userByLogin(options.account), type: options.accountType ?? 'Organization' }
+    const all = options.repositories === 'all'
+    const names = all
+      ? [...this.world.repositories.values()].filter((repo) => repo.owner.login.toLowerCase() === account.login.toLowerCase()).map((repo) => repo.fullName)
+      : (options.repositories as (FakeRepository | string)[]).map((repo) => (typeof repo === 'string' ? repo : repo.fullName))
+    const installation: InstallationRecord = {
+      id: options.id,
+      account,
+      repositories: new Set(names.map((name) => name.toLowerCase())),
+      repositorySelection: all ? 'all' : 'selected',
+      permissions: { ...(options.permissions ?? DEFAULT_PERMISSIONS) },
+      events: options.events ?? ['push', 'check_run', 'secret_scanning_alert'],
+      createdAt: new Date(this.world.now()),
+    }
+    this.world.installations.set(options.id, installation)
+    return installation
+  }
+
+  /** Adds repositories to an installation and returns the `installation_repositories.added` payload. */
+  addRepositoriesToInstallation(installationId: number, repos: FakeRepository[]): Record<string, unknown> {
+    const installation = this.installation(installationId)
+    for (const repo of repos) installation.repositories.add(repo.fullName.toLowerCase())
+    return installationRepositoriesPayload(this.world, installation, { added: repos })
+  }
+
+  installation(id: number): InstallationRecord {
+    const installation = this.world.installations.get(id)
+    if (!installation) throw new Error(`fake GitHub: no installation ${id}`)
+    return installation
+  }
+
+  /** Issues and pull requests the app opened in a repository, in number order. */
+  issues(repo: FakeRepository | string): IssueRecord[] {
+    return this.resolve(repo).issues.issues.filter((issue) => issue.pull === undefined)
+  }
+
+  pullRequests(repo: FakeRepository | string): IssueRecord[] {
+    return this.resolve(repo).issues.issues.filter((issue) => issue.pull !== undefined)
+  }
+
+  checkRuns(repo: FakeRepository | string): CheckRunRecord[] {
+    return this.resolve(repo).checkRuns.runs
+  }
+
+  /** A `push` payload for what the model now holds (make the commits and move the ref first). */
+  pushPayload(repo: FakeRepository | string, options: PushOptions): Record<string, unknown> {
+    return pushPayload(this.world, this.resolve(repo), options)
+  }
+
+  installationPayload(installationId: number, options: { action?: string; sender?: string } = {}): Record<string, unknown> {
+    return installationPayload(this.world, this.installation(installationId), options)
+  }
+
+  installationRepositoriesPayload(installationId: number, change: { added?: FakeRepository[]; removed?: FakeRepository[] }): Record<string, unknown> {
+    return installationRepositoriesPayload(this.world, this.installation(installationId), change)
+  }
+
+  /** Registers a GitHub secret scanning alert on the repository and returns its webhook payload. */
+  secretScanningAlertPayload(repo: FakeRepository | string, options: SecretScanningAlertOptions): Record<string, unknown> {
+    return secretScanningAlertPayload(this.world, this.resolve(repo), options)
+  }
+
+  checkRunRerequestedPayload(repo: FakeRepository | string, checkRunId: number, options: { sender?: string } = {}): Record<string, unknown> {
+    const resolved = this.resolve(repo)
+    const run = resolved.checkRuns.find(checkRunId)
+    if (!run) throw new Error(`fake GitHub: no check run ${checkRunId} in ${resolved.fullName}`)
+    return checkRunRerequestedPayload(this.world, resolved, run, options)
+  }
+
+  /** Stops listening and drops kept-alive connections. */
+  async close(): Promise<void> {
+    await shutdown(this.server)
+  }
+
+  private resolve(repo: FakeRepository | string): FakeRepository {
+    return typeof repo === 'string' ? this.repository(repo) : repo
+  }
+}

@@ -1,0 +1,18 @@
+import type { Route } from '../http/route.js'
+import { appRoutes } from './app.js'
+import { checkRunRoutes } from './check-runs.js'
+import { commitRoutes } from './commits.js'
+import { compareRoutes } from './compare.js'
+import { contentsRoutes } from './contents.js'
+import { gitRoutes } from './git.js'
+import { issueRoutes } from './issues.js'
+import { labelRoutes } from './labels.js'
+import { pullRoutes } from './pulls.js'
+import { secretScanningRoutes } from './secret-scanning.js'
+import { secretRoutes } from './secrets.js'
+
+/** Every operation the fake answers, keyed by its OpenAPI `METHOD /template`; anything else is 404 and a violation. */
+export function allRoutes(): Map<string, Route> {
+  const routes = [appRoutes, compareRoutes, commitRoutes, gitRoutes, contentsRoutes, issueRoutes, labelRoutes, checkRunRoutes, secretRoutes, secretScanningRoutes, pullRoutes].flat()
+  return new Map(routes.map((route) => [route.operation, route]))
+}

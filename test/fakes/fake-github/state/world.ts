@@ -1,0 +1,74 @@
+import type { PatchLimits } from '../git/patch.js'
+import type { UserRef } from '../representations/user-json.js'
+import type { GitHubUrls } from '../urls.js'
+import type { FakeAccount, FakeRepository } from './fake-repository.js'
+
+/** An installation permission level; `write` implies `read`. */
+export type PermissionLevel = 'read' | 'write' | 'admin'
+
+/** What the app was granted on install (FACTS.md §5 table); tests narrow it to check the app asks for enough. */
+export const DEFAULT_PERMISSIONS: Readonly<Record<string, PermissionLevel>> = {
+  metadata: 'read',
+  contents: 'read',
+  checks: 'write',
+  issues: 'write',
+  secrets: 'read',
+  secret_scanning_alerts: 'read',
+}
+
+export interface InstallationRecord {
+  id: number
+  account: FakeAccount
+  /** Lower-case full names of the repositories the installation can reach. */
+  repositories: Set<string>
+  repositorySelection: 'all' | 'selected'
+  permissions: Record<string, PermissionLevel>
+  events: string[]
+  createdAt: Date
+}
+
+export interface TokenRecord {
+  installationId: number
+  expiresAt: Date
+}
+
+/** The app the fake believes it is talking to. */
+export interface AppInfo {
+  id: number
+  slug: string
+  name: string
+  owner: FakeAccount
+  /** `<slug>[bot]`: the author of everything the app writes. */
+  botUser: UserRef
+}
+
+/** Everything the fake knows: repositories, installations, issued tokens, and the settings routes need. */
+export class World {
+  readonly repositories = new Map<string, FakeRepository>()
+  readonly installations = new Map<number, InstallationRecord>()
+  readonly tokens = new Map<string, TokenRecord>()
+  private lastId = 5_000_000
+
+  constructor(
+    readonly urls: GitHubUrls,
+    readonly app: AppInfo,
+    readonly patchLimits: PatchLimits,
+    readonly now: () => number,
+  ) {}
+
+  /** Ids unique across the fake (issues, comments, check runs, labels share one sequence, as GitHub's are unique). */
+  nextId(): number {
+    this.lastId += 1
+    return this.lastId
+  }
+
+  repository(owner: string, name: string): FakeRepository | undefined {
+    return this.repositories.get(`${owner}/${name}`.toLowerCase())
+  }
+
+  /** The installation that covers a repository, if the app is installed on it. */
+  installationFor(repo: FakeRepository): InstallationRecord | undefined {
+    const key = repo.fullName.toLowerCase()
+    return [...this.installations.values()].find((installation) => installation.repositories.has(key))
+  }
+}
