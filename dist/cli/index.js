@@ -20851,13 +20851,7 @@ function parseGuardConfig(yamlText, sourceName = GUARD_CONFIG_PATH) {
         const problems = document.errors.map((error) => `(yaml): ${error.message.split('\n')[0] ?? error.code}`);
         throw invalid(sourceName, problems);
     }
-    const value = document.toJS() ?? {};
-    const result = configSchema.safeParse(value);
-    if (!result.success) {
-        const problems = result.error.issues.map((issue) => `${formatPath(issue.path)}: ${describeIssue(issue)}`);
-        throw invalid(sourceName, problems);
-    }
-    return result.data;
+    return validateGuardConfig(document.toJS(), sourceName);
 }
 function invalid(sourceName, problems) {
     const listed = problems.join('; ');
@@ -20879,6 +20873,13 @@ function createPathFilter(config) {
         return () => true;
     const isIgnored = picomatch(config['ignore-paths'], { dot: true });
     return (path) => !isIgnored(path);
+}
+/** Validates an already parsed configuration value (as Probot's config plugin returns it). */
+function validateGuardConfig(value, sourceName = GUARD_CONFIG_PATH) {
+    const result = configSchema.safeParse(value ?? {});
+    if (result.success)
+        return result.data;
+    throw invalid(sourceName, result.error.issues.map((issue) => `${formatPath(issue.path)}: ${describeIssue(issue)}`));
 }
 
 ;// CONCATENATED MODULE: ./build/cli/scan-report.js
@@ -21466,6 +21467,10 @@ function isLegacyPlaceholder(value) {
     if (/^(.)\1+$/.test(value))
         return true;
     if ('0123456789'.includes(value) || 'abcdefghijklmnopqrstuvwxyz'.includes(lower))
+        return true;
+    // A single word in one case (`legacy`, `REDACTED`): a generated key mixes cases and digits, and a random
+    // ten-character key is all one case of letters with a probability under 0.02%.
+    if (/^(?:[a-z]+|[A-Z]+)$/.test(value))
         return true;
     // Lower-case words joined by separators (`my-localstack-key`) read as prose, not as a generated key.
     if (/^[a-z]+(?:[-_][a-z]+)+$/.test(value))
