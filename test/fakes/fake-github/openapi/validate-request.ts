@@ -43,9 +43,9 @@ function instances(): { body: InstanceType<typeof Ajv>; query: InstanceType<type
 /**
  * Adapts a schema of the description for ajv: local `#/components/...` references get `refBase` (the id the
  * components are registered under), and `nullable` without `type` (legal in OpenAPI 3.0, refused by ajv; the issue
- * body's `milestone` has one) becomes `anyOf [..., null]`.
+ * body's `milestone` has one) becomes `anyOf [..., null]`; a nullable `enum` also admits null.
  */
-function normalize(schema: unknown, refBase: string): unknown {
+export function normalize(schema: unknown, refBase: string): unknown {
   if (Array.isArray(schema)) return schema.map((item) => normalize(item, refBase))
   if (schema === null || typeof schema !== 'object') return schema
   const entries = Object.entries(schema).map(([key, value]) => [
@@ -53,9 +53,11 @@ function normalize(schema: unknown, refBase: string): unknown {
     key === '$ref' && typeof value === 'string' ? `${refBase}${value}` : normalize(value, refBase),
   ])
   const result = Object.fromEntries(entries) as Record<string, unknown>
+  // ajv lets `nullable` widen `type` but not `enum`; the description means null is allowed either way.
+  if (result['nullable'] === true && Array.isArray(result['enum']) && !result['enum'].includes(null)) result['enum'] = [...result['enum'], null]
   if (result['nullable'] !== true || 'type' in result) return result
-  const { nullable: _nullable, ...rest } = result
-  return { anyOf: [rest, { type: 'null' }] }
+  delete result['nullable']
+  return { anyOf: [result, { type: 'null' }] }
 }
 
 function rebase(schema: unknown): unknown {

@@ -4,10 +4,9 @@ import type { FakeRepository } from '../state/fake-repository.js'
 import type { InstallationRecord, World } from '../state/world.js'
 import { payloadSender } from './payload-parts.js'
 
-/** The installation object of installation events: the full record, with times as Unix seconds like the examples. */
+/** Older examples carry Unix seconds here; the published webhook schema says ISO strings, which the fake follows. */
 function eventInstallation(world: World, installation: InstallationRecord): Record<string, unknown> {
-  const seconds = Math.floor(installation.createdAt.getTime() / 1000)
-  return { ...installationJson(world, installation), created_at: seconds, updated_at: seconds }
+  return installationJson(world, installation)
 }
 
 /** `installation` (`created` by default): the app was installed on these repositories. */

@@ -65,6 +65,8 @@ export function repositoryJson(urls: GitHubUrls, repo: FakeRepository): Record<s
     forks: 0,
     open_issues: repo.issues.issues.filter((issue) => issue.state === 'open').length,
     watchers: 0,
+    network_count: 0,
+    subscribers_count: 0,
     default_branch: repo.defaultBranch,
   }
 }

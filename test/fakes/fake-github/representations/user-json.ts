@@ -16,7 +16,7 @@ export function userJson(urls: GitHubUrls, user: UserRef): Record<string, unknow
     avatar_url: `${urls.baseUrl}/avatars/u/${user.id}`,
     gravatar_id: '',
     url: api,
-    html_url: `${urls.baseUrl}/${user.login}`,
+    html_url: `${urls.baseUrl}/${encodeURIComponent(user.login)}`,
     followers_url: `${api}/followers`,
     following_url: `${api}/following{/other_user}`,
     gists_url: `${api}/gists{/gist_id}`,
