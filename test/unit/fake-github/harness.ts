@@ -57,3 +57,22 @@ export async function statusOf(promise: Promise<unknown>): Promise<number> {
     return (error as { status?: number }).status ?? -1
   }
 }
+
+/** What a refused request looked like to Octokit. */
+export interface Failure {
+  status: number
+  message: string
+  headers: Record<string, string | undefined>
+  data: { message?: string }
+}
+
+/** Awaits a request expected to fail and returns what Octokit's `RequestError` carried. */
+export async function failureOf(promise: Promise<unknown>): Promise<Failure> {
+  try {
+    await promise
+  } catch (error: unknown) {
+    const requestError = error as { status: number; message: string; response?: { headers: Record<string, string | undefined>; data: unknown } }
+    return { status: requestError.status, message: requestError.message, headers: requestError.response?.headers ?? {}, data: (requestError.response?.data ?? {}) as { message?: string } }
+  }
+  throw new Error('the request succeeded, but the test expected a refusal')
+}

@@ -14,6 +14,7 @@ export interface IncomingCall {
   method: string
   url: string
   authorization: string | undefined
+  accept: string | undefined
   bodyText: string
 }
 
@@ -21,6 +22,7 @@ export interface Reply {
   status: number
   headers: Record<string, string>
   body: unknown
+  raw?: Buffer
   /** The installation whose concurrency slot this request holds until it is answered. */
   installationId?: number
 }
@@ -83,6 +85,7 @@ export class RequestPipeline {
       params: request.matched.params,
       path: new URL(request.call.url, 'http://fake.invalid').pathname.slice(API_PREFIX.length),
       query: request.query,
+      accept: request.call.accept ?? '',
       body,
       now: new Date(world.now()),
       world,
@@ -91,7 +94,7 @@ export class RequestPipeline {
     }
     if (caller.kind === 'installation') checkPermission(route, caller.installation)
     const result = route.handle(context)
-    return { status: result.status, body: result.body, headers: { ...request.reply.headers, ...result.headers } }
+    return { status: result.status, body: result.body, ...(result.raw ? { raw: result.raw } : {}), headers: { ...request.reply.headers, ...result.headers } }
   }
 
   private authenticate(route: Route, authorization: string | undefined): Caller {

@@ -7,6 +7,8 @@ export interface RouteContext {
   /** The request path under `/api/v3` (for `Link` headers). */
   path: string
   query: URLSearchParams
+  /** The `Accept` header: `application/vnd.github.raw` (or `.v3.raw`) asks contents and blobs for raw bytes. */
+  accept: string
   /** The parsed JSON body (already validated against the operation's schema), or `undefined`. */
   body: unknown
   now: Date
@@ -26,7 +28,14 @@ export function requireRepo(context: RouteContext): FakeRepository {
 export interface RouteResult {
   status: number
   body?: unknown
+  /** Raw bytes instead of JSON (the `raw` media type), sent as `application/vnd.github.raw`. */
+  raw?: Buffer
   headers?: Record<string, string>
+}
+
+/** Whether the client asked for the raw media type (Probot's config plugin does, for the config file). */
+export function wantsRaw(context: RouteContext): boolean {
+  return /application\/vnd\.github(\.v3)?\.raw/.test(context.accept)
 }
 
 /** What GitHub refuses before running the operation (beyond the schema), recorded in `refusals`. */

@@ -30,13 +30,13 @@ async function readBody(request: IncomingMessage): Promise<string> {
 
 async function answer(request: IncomingMessage, response: ServerResponse, deps: ServeDeps): Promise<void> {
   const bodyText = await readBody(request)
-  const reply = deps.handle({ method: request.method ?? 'GET', url: request.url ?? '/', authorization: request.headers.authorization, bodyText })
+  const reply = deps.handle({ method: request.method ?? 'GET', url: request.url ?? '/', authorization: request.headers.authorization, accept: request.headers.accept, bodyText })
   try {
     // A latency keeps requests in flight, so the concurrency limit can be reached at all.
     if (deps.latencyMs > 0) await delay(deps.latencyMs)
-    const text = reply.body === undefined || reply.status === 204 ? '' : JSON.stringify(reply.body)
+    const text = reply.raw ?? (reply.body === undefined || reply.status === 204 ? '' : JSON.stringify(reply.body))
     response.writeHead(reply.status, {
-      'content-type': 'application/json; charset=utf-8',
+      'content-type': reply.raw ? 'application/vnd.github.raw; charset=utf-8' : 'application/json; charset=utf-8',
       'x-github-media-type': 'github.v3; format=json',
       'x-github-request-id': randomBytes(8).toString('hex').toUpperCase(),
       ...reply.headers,

@@ -1,5 +1,5 @@
 import { HttpError, notFound } from '../http/http-error.js'
-import { requireRepo, type Route, type RouteContext, type RouteResult } from '../http/route.js'
+import { requireRepo, wantsRaw, type Route, type RouteContext, type RouteResult } from '../http/route.js'
 import { gitCommitJson } from '../representations/commit-json.js'
 import type { FakeRepository } from '../state/fake-repository.js'
 import type { GitHubUrls } from '../urls.js'
@@ -37,6 +37,7 @@ function getContents(context: RouteContext): RouteResult {
   const urls = context.world.urls
   if (blobSha !== undefined) {
     const content = repo.objects.blobs.get(blobSha) ?? Buffer.alloc(0)
+    if (wantsRaw(context)) return { status: 200, raw: content }
     const tooLarge = content.length > CONTENTS_MAX_BYTES
     const json = entryJson(urls, repo, { path, sha: blobSha, type: 'file', size: content.length, ref })
     return { status: 200, body: { ...json, content: tooLarge ? '' : githubBase64(content), encoding: tooLarge ? 'none' : 'base64' } }

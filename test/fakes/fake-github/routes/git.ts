@@ -1,5 +1,5 @@
 import { HttpError, notFound, validationFailed } from '../http/http-error.js'
-import { requireRepo, type Route, type RouteContext, type RouteResult } from '../http/route.js'
+import { requireRepo, wantsRaw, type Route, type RouteContext, type RouteResult } from '../http/route.js'
 import { gitCommitJson } from '../representations/commit-json.js'
 import type { FakeRepository } from '../state/fake-repository.js'
 import { nodeId } from '../urls.js'
@@ -44,6 +44,7 @@ function getBlob(context: RouteContext): RouteResult {
   const sha = context.params['file_sha'] ?? ''
   const content = repo.objects.blobs.get(sha)
   if (!content) throw notFound()
+  if (wantsRaw(context)) return { status: 200, raw: content }
   const url = `${context.world.urls.repoApi(repo.fullName)}/git/blobs/${sha}`
   return { status: 200, body: { sha, node_id: nodeId('Blob', sha), size: content.length, url, content: githubBase64(content), encoding: 'base64' } }
 }
