@@ -38,14 +38,21 @@ export async function startHarness(options: Partial<FakeGitHubOptions> = {}): Pr
   const repo = gh.createRepository('acme/widgets', { defaultBranch: 'main' })
   repo.commit({ files: { 'README.md': '# widgets\n' }, message: 'Initial commit' })
   gh.addInstallation({ id: INSTALLATION_ID, account: 'acme', repositories: [repo] })
-  const response = await fetch(`${gh.apiUrl}/app/installations/${INSTALLATION_ID}/access_tokens`, {
+  const { octokit, token } = await installationOctokit(gh, INSTALLATION_ID)
+  return { gh, repo, clock, octokit, token }
+}
+
+/** An installation token from the fake (exchanged with a hand-signed app JWT) and an Octokit that uses it. */
+export async function installationOctokit(gh: FakeGitHub, installationId: number): Promise<{ octokit: Octokit; token: string }> {
+  const response = await fetch(`${gh.apiUrl}/app/installations/${installationId}/access_tokens`, {
     method: 'POST',
     headers: { authorization: `Bearer ${appJwt(appKey().privateKeyPem)}`, accept: 'application/vnd.github+json' },
+    signal: AbortSignal.timeout(5000),
   })
   const { token } = (await response.json()) as { token: string }
   // Octokit's own retry and throttling are not in @octokit/rest: every refusal reaches the test as an error.
   const octokit = new Octokit({ auth: token, baseUrl: gh.apiUrl, log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} } })
-  return { gh, repo, clock, octokit, token }
+  return { octokit, token }
 }
 
 /** The status of a request expected to fail. */
