@@ -1,5 +1,5 @@
 import { CHECK_RUN_NAME, type Annotation } from '../../src/incidents/render-check-run.js'
-import type { GitHubClient, RepoRef } from './types.js'
+import type { RepoClient } from './types.js'
 
 /** The check run of a configuration problem: separate, so fixing the file clears it without hiding leaks. */
 export const CONFIG_CHECK_RUN_NAME = `${CHECK_RUN_NAME}: configuration`
@@ -20,7 +20,7 @@ interface CheckRunContent {
  * Creates a completed check run on `headSha`. Annotations go 50 per request: the first batch with the creation, the
  * rest appended by updates (GitHub refuses a 51st annotation in one request).
  */
-export async function createCheckRun(octokit: GitHubClient, repo: RepoRef, headSha: string, content: CheckRunContent): Promise<{ id: number; url: string }> {
+export async function createCheckRun({ octokit, repo }: RepoClient, headSha: string, content: CheckRunContent): Promise<{ id: number; url: string }> {
   const [first = [], ...rest] = content.batches ?? []
   const output = (annotations: readonly Annotation[]) => ({
     title: content.title,

@@ -1,6 +1,6 @@
 import type { PushFacts, PushPlan } from '../../src/push/plan-push.js'
 import { selectCommits } from '../../src/push/select-commits.js'
-import type { GitHubClient, RepoRef } from './types.js'
+import type { RepoClient } from './types.js'
 
 /** One file's change in one commit (or in the net diff, attributed to the head commit). */
 export interface FileChange {
@@ -27,9 +27,10 @@ const MAX_COMMIT_PAGES = 10
 const COMPARE_COMMITS_LIMIT = 250
 
 /** Fetches the diffs a push plan needs, spending as few API calls as the push allows. */
-export async function fetchPushDiffs(octokit: GitHubClient, repo: RepoRef, plan: PushPlan, push: PushFacts): Promise<FetchedPush> {
+export async function fetchPushDiffs(client: RepoClient, plan: PushPlan, push: PushFacts): Promise<FetchedPush> {
+  const { octokit, repo } = client
   if (plan.kind === 'skip') return { changes: [], commits: [] }
-  if (plan.kind === 'single-commit') return { changes: (await fetchCommit(octokit, repo, plan.sha)).changes, commits: [plan.sha] }
+  if (plan.kind === 'single-commit') return { changes: (await fetchCommit(client, plan.sha)).changes, commits: [plan.sha] }
   const { data } = await octokit.rest.repos.compareCommitsWithBasehead({ owner: repo.owner, repo: repo.name, basehead: `${plan.base}...${plan.head}` })
   const compared = data.commits.map((commit) => ({ sha: commit.sha, parentCount: commit.parents.length }))
   const touched = new Map(push.commits.map((commit) => [commit.id, [...commit.added, ...commit.modified]]))
@@ -38,12 +39,12 @@ export async function fetchPushDiffs(octokit: GitHubClient, repo: RepoRef, plan:
     isCommitListTruncated: data.total_commits > data.commits.length || data.commits.length >= COMPARE_COMMITS_LIMIT,
   })
   const changes: FileChange[] = selection.useNetDiff ? (data.files ?? []).map((file) => toChange(file, plan.head)) : []
-  const perCommit = selection.useNetDiff ? selection.perCommit : await listAllCommits(octokit, repo, plan, compared.map((c) => c.sha))
-  for (const sha of perCommit) changes.push(...(await fetchCommit(octokit, repo, sha)).changes)
+  const perCommit = selection.useNetDiff ? selection.perCommit : await listAllCommits(client, plan, compared.map((c) => c.sha))
+  for (const sha of perCommit) changes.push(...(await fetchCommit(client, sha)).changes)
   return { changes, commits: [...new Set([...compared.map((c) => c.sha), ...perCommit])] }
 }
 
-async function fetchCommit(octokit: GitHubClient, repo: RepoRef, sha: string): Promise<{ changes: FileChange[] }> {
+async function fetchCommit({ octokit, repo }: RepoClient, sha: string): Promise<{ changes: FileChange[] }> {
   const changes: FileChange[] = []
   for (let page = 1; page <= MAX_COMMIT_PAGES; page++) {
     const { data } = await octokit.rest.repos.getCommit({ owner: repo.owner, repo: repo.name, ref: sha, ...(page > 1 ? { page } : {}) })
@@ -55,7 +56,7 @@ async function fetchCommit(octokit: GitHubClient, repo: RepoRef, sha: string): P
 }
 
 /** Past 250 commits the compare's first page is incomplete: list them all, 100 a page, oldest first. */
-async function listAllCommits(octokit: GitHubClient, repo: RepoRef, plan: Extract<PushPlan, { kind: 'compare' }>, firstPage: string[]): Promise<string[]> {
+async function listAllCommits({ octokit, repo }: RepoClient, plan: Extract<PushPlan, { kind: 'compare' }>, firstPage: string[]): Promise<string[]> {
   if (firstPage.length < COMPARE_COMMITS_LIMIT) return firstPage
   const shas: string[] = []
   for (let page = 1; ; page++) {

@@ -1,7 +1,7 @@
 import type { Incident } from '../../src/incidents/incident.js'
 import { renderIncidentBody, renderIncidentTitle } from '../../src/incidents/render-incident-issue.js'
 import type { GuardConfig } from '../../src/scan/guard-config.js'
-import type { GitHubClient, RepoRef } from './types.js'
+import type { GitHubClient, RepoClient } from './types.js'
 
 /** Where permalinks point: github.com, or the GHES host the bot talks to. */
 export interface IssueContext {
@@ -10,7 +10,7 @@ export interface IssueContext {
 }
 
 /** Opens the incident's issue in `repo`: labelled, assigned, mentioning the configured team. */
-export async function openIncidentIssue(octokit: GitHubClient, repo: RepoRef, incident: Incident, context: IssueContext): Promise<{ number: number }> {
+export async function openIncidentIssue({ octokit, repo }: RepoClient, incident: Incident, context: IssueContext): Promise<{ number: number }> {
   const { alerts } = context.config
   const { data } = await octokit.rest.issues.create({
     owner: repo.owner,

@@ -1,7 +1,7 @@
 import { InvalidConfigError, toError } from '../../src/errors.js'
 import type { RecordStore } from '../../src/ports.js'
 import { DEFAULT_GUARD_CONFIG, GUARD_CONFIG_PATH, validateGuardConfig, type GuardConfig } from '../../src/scan/guard-config.js'
-import type { GitHubClient, RepoRef } from './types.js'
+import type { RepoClient, RepoRef } from './types.js'
 
 /** A configuration as the bot uses it: valid values (the defaults when the file is broken) and what was wrong. */
 export interface LoadedConfig {
@@ -19,11 +19,12 @@ const NAMESPACE = 'config'
  * config plugin) and caches the result in the store: a push costs no config read unless it changed the file.
  * `refresh` forces a read (the caller knows the file changed).
  */
-export async function loadConfig(octokit: GitHubClient, repo: RepoRef, records: RecordStore, options: { refresh: boolean }): Promise<LoadedConfig> {
+export async function loadConfig(client: RepoClient, records: RecordStore, options: { refresh: boolean }): Promise<LoadedConfig> {
+  const { repo } = client
   const cached = options.refresh ? undefined : await peekConfig(repo, records)
   if (cached !== undefined) return cached
   const generation = await ownerGeneration(records, repo.owner)
-  const loaded = await readConfig(octokit, repo)
+  const loaded = await readConfig(client)
   await records.putRecord(NAMESPACE, String(repo.id), { ...loaded, generation })
   return loaded
 }
@@ -45,7 +46,7 @@ export async function invalidateOwnerConfigs(records: RecordStore, owner: string
   await records.putRecord('config-generation', owner, generation + 1)
 }
 
-async function readConfig(octokit: GitHubClient, repo: RepoRef): Promise<LoadedConfig> {
+async function readConfig({ octokit, repo }: RepoClient): Promise<LoadedConfig> {
   let raw: unknown
   let source: string | undefined
   try {

@@ -1,6 +1,6 @@
 import type { RecordStore } from '../../src/ports.js'
 import { MIGRATION_TITLE, renderMigrationBody, type MigrationItem } from '../../src/incidents/render-migration-issue.js'
-import type { GitHubClient, RepoRef } from './types.js'
+import type { RepoClient } from './types.js'
 
 /** What the bot remembers of a repository's migration. */
 export interface MigrationRecord {
@@ -17,8 +17,7 @@ export const MIGRATION_LABEL = 'localstack-migration'
  * untouched otherwise (a repeated push writes nothing). `replace` is set by a full sweep, whose list is complete.
  */
 export async function upsertMigrationIssue(
-  octokit: GitHubClient,
-  repo: RepoRef,
+  { octokit, repo }: RepoClient,
   records: RecordStore,
   found: { items: readonly MigrationItem[]; hasLegacySecret?: boolean; replace: boolean },
 ): Promise<{ issueNumber?: number; isChanged: boolean }> {

@@ -3,7 +3,7 @@ import { scanPatch } from '../../src/scan/diff-scanner.js'
 import type { Finding, ScanOptions } from '../../src/scan/finding.js'
 import { scanText } from '../../src/scan/text-scanner.js'
 import type { FileChange } from './fetch-push-diffs.js'
-import type { GitHubClient, RepoRef } from './types.js'
+import type { RepoClient } from './types.js'
 
 /** Scan options plus the configuration's path filter. */
 export interface ChangeScanOptions extends ScanOptions {
@@ -22,8 +22,7 @@ export interface ChangeScanStats {
  * patch, FACTS.md §5), decided binary by content, not by name.
  */
 export async function scanChanges(
-  octokit: GitHubClient,
-  repo: RepoRef,
+  { octokit, repo }: RepoClient,
   changes: readonly FileChange[],
   options: ChangeScanOptions,
 ): Promise<{ findings: Finding[]; stats: ChangeScanStats }> {

@@ -15,3 +15,9 @@ export interface RepoRef {
 export function fullName(repo: Pick<RepoRef, 'owner' | 'name'>): string {
   return `${repo.owner}/${repo.name}`
 }
+
+/** A client and the repository it works on: the first parameter of every GitHub adapter. */
+export interface RepoClient {
+  readonly octokit: GitHubClient
+  readonly repo: RepoRef
+}

@@ -13,16 +13,16 @@ import type { JobDependencies } from './scan-push-job.js'
 /** "Re-run" on the check run: scan the commit again with the current configuration, and answer with a check run. */
 export async function runRescanJob(octokit: GitHubClient, job: Extract<BotJob, { type: 'rescan-commit' }>, deps: JobDependencies): Promise<void> {
   const { repo, headSha } = job
-  const loaded = await loadConfig(octokit, repo, deps.records, { refresh: true })
+  const loaded = await loadConfig({ octokit, repo }, deps.records, { refresh: true })
   const plan = { kind: 'single-commit', sha: headSha } as const
-  const fetched = await fetchPushDiffs(octokit, repo, plan, { ref: '', before: '', after: headSha, created: false, deleted: false, forced: false, defaultBranch: repo.defaultBranch, commits: [] })
+  const fetched = await fetchPushDiffs({ octokit, repo }, plan, { ref: '', before: '', after: headSha, created: false, deleted: false, forced: false, defaultBranch: repo.defaultBranch, commits: [] })
   const options = { isPathIncluded: createPathFilter(loaded.config), allowFingerprints: new Set(loaded.config['allow-fingerprints']) }
-  const { findings } = await scanChanges(octokit, repo, fetched.changes, options)
+  const { findings } = await scanChanges({ octokit, repo }, fetched.changes, options)
   const leaks = findings.filter((f) => f.category === 'leak')
   if (leaks.length === 0) {
-    await createCheckRun(octokit, repo, headSha, { name: CHECK_RUN_NAME, conclusion: 'success', title: 'No LocalStack credentials found', summary: 'Scanned again on request.' })
+    await createCheckRun({ octokit, repo }, headSha, { name: CHECK_RUN_NAME, conclusion: 'success', title: 'No LocalStack credentials found', summary: 'Scanned again on request.' })
     return
   }
-  const links = await alertLeaks(octokit, repo, job.installationId, groupLeaks(leaks, { repository: fullName(repo), headSha }), { ...deps, config: loaded.config })
-  await createCheckRun(octokit, repo, headSha, { name: CHECK_RUN_NAME, conclusion: 'failure', ...renderLeakCheckRun(leaks, links) })
+  const links = await alertLeaks({ octokit, repo, installationId: job.installationId }, groupLeaks(leaks, { repository: fullName(repo), headSha }), { ...deps, config: loaded.config })
+  await createCheckRun({ octokit, repo }, headSha, { name: CHECK_RUN_NAME, conclusion: 'failure', ...renderLeakCheckRun(leaks, links) })
 }

@@ -3,7 +3,7 @@ import type { Incident } from '../../src/incidents/incident.js'
 import { CHECK_RUN_NAME, renderLeakCheckRun } from '../../src/incidents/render-check-run.js'
 import { toMigrationItems } from '../../src/incidents/render-migration-issue.js'
 import type { IncidentStore, Logger, RecordStore, ScanLedger } from '../../src/ports.js'
-import { planPush } from '../../src/push/plan-push.js'
+import { planPush, type PushPlan } from '../../src/push/plan-push.js'
 import type { Finding } from '../../src/scan/finding.js'
 import { createPathFilter, DEFAULT_GUARD_CONFIG, GUARD_CONFIG_PATH, type GuardConfig } from '../../src/scan/guard-config.js'
 import { alertLeaks } from './alert-leaks.js'
@@ -11,8 +11,8 @@ import { CONFIG_CHECK_RUN_NAME, createCheckRun } from '../github/check-runs.js'
 import { fetchPushDiffs } from '../github/fetch-push-diffs.js'
 import { invalidateOwnerConfigs, loadConfig, peekConfig, type LoadedConfig } from '../github/load-config.js'
 import { upsertMigrationIssue } from '../github/migration-issue.js'
-import { dedupeFindings, scanChanges } from '../github/scan-changes.js'
-import { fullName, type GitHubClient } from '../github/types.js'
+import { dedupeFindings, scanChanges, type ChangeScanStats } from '../github/scan-changes.js'
+import { fullName, type GitHubClient, type RepoClient } from '../github/types.js'
 import type { BotJob } from './job.js'
 
 /** What the push job needs; wired in `bot/index.ts`. */
@@ -33,37 +33,57 @@ type ScanPushJob = Extract<BotJob, { type: 'scan-push' }>
  * configuration. A clean push costs reads only.
  */
 export async function runScanPushJob(octokit: GitHubClient, job: ScanPushJob, deps: JobDependencies): Promise<void> {
-  const { repo, push } = job
-  const candidates = [...push.commits.map((c) => c.id), push.after]
-  const scanned = await deps.ledger.scannedAmong(repo.id, candidates)
-  const plan = planPush(push, (sha) => scanned.has(sha))
+  const client = { octokit, repo: job.repo }
+  const scanned = await deps.ledger.scannedAmong(job.repo.id, [...job.push.commits.map((c) => c.id), job.push.after])
+  const plan = planPush(job.push, (sha) => scanned.has(sha))
   if (plan.kind === 'skip') {
-    deps.log.info('scan.skipped', { repository: fullName(repo), ref: push.ref, reason: plan.reason })
+    deps.log.info('scan.skipped', { repository: fullName(job.repo), ref: job.push.ref, reason: plan.reason })
     return
   }
+  const result = await scanPush(client, { job, plan }, deps)
+  deps.log.info('scan.completed', { repository: fullName(job.repo), ref: job.push.ref, plan: plan.kind, commits: result.commits.length, ...result.stats })
+  await reportConfigProblem(client, job, result.loaded)
+  await reportFindings(client, { job, scan: result }, deps)
+  await deps.ledger.markScanned(job.repo.id, [...result.commits, job.push.after])
+}
+
+interface PushScan {
+  readonly findings: Finding[]
+  readonly loaded: LoadedConfig
+  readonly stats: ChangeScanStats
+  readonly commits: string[]
+}
+
+/** Fetches and scans; the configuration is read only when a finding needs it (it can only remove findings). */
+async function scanPush(client: RepoClient, work: { job: ScanPushJob; plan: PushPlan }, deps: JobDependencies): Promise<PushScan> {
+  const { job, plan } = work
+  const { repo, push } = job
   if (repo.name === '.github' && touchesConfig(job)) await invalidateOwnerConfigs(deps.records, repo.owner)
-  // The configuration can only remove findings (or ask for a passing check): a clean push never pays to read it.
   const cached = touchesConfig(job) ? undefined : await peekConfig(repo, deps.records)
-  const fetched = await fetchPushDiffs(octokit, repo, plan, push)
-  const scan = await scanChanges(octokit, repo, fetched.changes, scanOptions((cached ?? { config: DEFAULT_GUARD_CONFIG }).config))
+  const fetched = await fetchPushDiffs(client, plan, push)
+  const scan = await scanChanges(client, fetched.changes, scanOptions((cached ?? { config: DEFAULT_GUARD_CONFIG }).config))
   const isConfigNeeded = cached === undefined && (scan.findings.length > 0 || touchesConfig(job))
-  const loaded = isConfigNeeded ? await loadConfig(octokit, repo, deps.records, { refresh: true }) : (cached ?? { config: DEFAULT_GUARD_CONFIG })
+  const loaded = isConfigNeeded ? await loadConfig(client, deps.records, { refresh: true }) : (cached ?? { config: DEFAULT_GUARD_CONFIG })
   const findings = dedupeFindings(applyConfig(scan.findings, loaded.config), push.after)
-  const stats = scan.stats
-  const leaks = findings.filter((f) => f.category === 'leak')
-  deps.log.info('scan.completed', { repository: fullName(repo), ref: push.ref, plan: plan.kind, commits: fetched.commits.length, ...stats, leaks: leaks.length })
-  await reportConfigProblem(octokit, job, loaded)
+  return { findings, loaded, stats: scan.stats, commits: fetched.commits }
+}
+
+/** Leaks: incidents, then the failed check run that links them. Legacy references: the migration issue. */
+async function reportFindings(client: RepoClient, work: { job: ScanPushJob; scan: PushScan }, deps: JobDependencies): Promise<void> {
+  const { job, scan } = work
+  const { repo, push } = job
+  const { config } = scan.loaded
+  const leaks = scan.findings.filter((f) => f.category === 'leak')
   if (leaks.length > 0) {
     const groups = groupLeaks(leaks, { repository: fullName(repo), headSha: push.after, ref: push.ref, ...(job.pusher === undefined ? {} : { pusher: job.pusher }) })
-    const links = await alertLeaks(octokit, repo, job.installationId, groups, { ...deps, config: loaded.config })
-    const rendered = renderLeakCheckRun(leaks, links)
-    await createCheckRun(octokit, repo, push.after, { name: CHECK_RUN_NAME, conclusion: 'failure', ...rendered })
-  } else if (loaded.config['check-on-clean-push']) {
-    await createCheckRun(octokit, repo, push.after, { name: CHECK_RUN_NAME, conclusion: 'success', title: 'No LocalStack credentials found', summary: `Scanned ${stats.files} changed files.` })
+    const links = await alertLeaks({ ...client, installationId: job.installationId }, groups, { ...deps, config })
+    await createCheckRun(client, push.after, { name: CHECK_RUN_NAME, conclusion: 'failure', ...renderLeakCheckRun(leaks, links) })
+  } else if (config['check-on-clean-push']) {
+    const summary = `Scanned ${scan.stats.files} changed files.`
+    await createCheckRun(client, push.after, { name: CHECK_RUN_NAME, conclusion: 'success', title: 'No LocalStack credentials found', summary })
   }
-  const items = toMigrationItems(findings)
-  if (items.length > 0 && loaded.config.migration !== 'off') await upsertMigrationIssue(octokit, repo, deps.records, { items, replace: false })
-  await deps.ledger.markScanned(repo.id, [...fetched.commits, push.after])
+  const items = toMigrationItems(scan.findings)
+  if (items.length > 0 && config.migration !== 'off') await upsertMigrationIssue(client, deps.records, { items, replace: false })
 }
 
 function scanOptions(config: GuardConfig): { isPathIncluded: (path: string) => boolean; allowFingerprints: Set<string> } {
@@ -81,9 +101,9 @@ function touchesConfig(job: ScanPushJob): boolean {
 }
 
 /** A broken configuration gets its own check run, once per push that changes the file (not on every push). */
-async function reportConfigProblem(octokit: GitHubClient, job: ScanPushJob, loaded: LoadedConfig): Promise<void> {
+async function reportConfigProblem(client: RepoClient, job: ScanPushJob, loaded: LoadedConfig): Promise<void> {
   if (loaded.problem === undefined || !touchesConfig(job)) return
-  await createCheckRun(octokit, job.repo, job.push.after, {
+  await createCheckRun(client, job.push.after, {
     name: CONFIG_CHECK_RUN_NAME,
     conclusion: 'failure',
     title: `${GUARD_CONFIG_PATH} is not valid`,

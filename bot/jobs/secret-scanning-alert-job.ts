@@ -20,9 +20,9 @@ export async function runSecretScanningAlertJob(octokit: GitHubClient, job: Extr
   const classification = classifyToken(secret)
   const kind: FindingKind = classification.kind === 'malformed' ? 'auth-token' : classification.kind
   const group: LeakGroup = { fingerprint: fingerprintToken(secret), kind, redacted: redactToken(secret), sightings: await alertSightings(octokit, job) }
-  const loaded = await loadConfig(octokit, repo, deps.records, { refresh: false })
+  const loaded = await loadConfig({ octokit, repo }, deps.records, { refresh: false })
   if (loaded.config['allow-fingerprints'].includes(group.fingerprint)) return
-  await alertLeaks(octokit, repo, job.installationId, [group], { ...deps, config: loaded.config })
+  await alertLeaks({ octokit, repo, installationId: job.installationId }, [group], { ...deps, config: loaded.config })
 }
 
 async function alertSightings(octokit: GitHubClient, job: Extract<BotJob, { type: 'secret-scanning-alert' }>): Promise<Sighting[]> {

@@ -25,18 +25,18 @@ export async function runSweepJob(octokit: GitHubClient, job: Extract<BotJob, { 
   const repo: RepoRef = { ...job.repo, defaultBranch: meta.default_branch }
   const { data: ref } = await octokit.rest.git.getRef({ owner: repo.owner, repo: repo.name, ref: `heads/${repo.defaultBranch}` })
   const head = ref.object.sha
-  const loaded = await loadConfig(octokit, repo, deps.records, { refresh: true })
+  const loaded = await loadConfig({ octokit, repo }, deps.records, { refresh: true })
   const isPathIncluded = createPathFilter(loaded.config)
   const { data: tree } = await octokit.rest.git.getTree({ owner: repo.owner, repo: repo.name, tree_sha: head, recursive: 'true' })
   const blobs = tree.tree.filter((e) => e.type === 'blob' && e.path !== undefined && e.sha !== undefined && (e.size ?? 0) <= MAX_SWEEP_BLOB_BYTES && isPathIncluded(e.path))
   const changes: FileChange[] = blobs.slice(0, MAX_SWEEP_BLOBS).map((e) => ({ path: e.path ?? '', commit: head, status: 'added', blobSha: e.sha ?? '' }))
-  const { findings, stats } = await scanChanges(octokit, repo, changes, { isPathIncluded, allowFingerprints: new Set(loaded.config['allow-fingerprints']) })
+  const { findings, stats } = await scanChanges({ octokit, repo }, changes, { isPathIncluded, allowFingerprints: new Set(loaded.config['allow-fingerprints']) })
   deps.log.info('sweep.completed', { repository: fullName(repo), files: stats.files, skipped: Math.max(0, blobs.length - MAX_SWEEP_BLOBS), truncated: tree.truncated })
   const groups = groupLeaks(findings, { repository: fullName(repo), headSha: head, ref: `refs/heads/${repo.defaultBranch}` })
-  if (groups.length > 0) await alertLeaks(octokit, repo, job.installationId, groups, { ...deps, config: loaded.config })
+  if (groups.length > 0) await alertLeaks({ octokit, repo, installationId: job.installationId }, groups, { ...deps, config: loaded.config })
   if (loaded.config.migration === 'off') return
   const hasLegacySecret = await hasRepositorySecret(octokit, repo, 'LOCALSTACK_API_KEY')
-  await upsertMigrationIssue(octokit, repo, deps.records, { items: toMigrationItems(findings), hasLegacySecret, replace: true })
+  await upsertMigrationIssue({ octokit, repo }, deps.records, { items: toMigrationItems(findings), hasLegacySecret, replace: true })
 }
 
 /** Secret names only (values can never be read back); false when the app may not list them. */

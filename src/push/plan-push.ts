@@ -42,12 +42,19 @@ export function planPush(push: PushFacts, isScanned: (sha: string) => boolean): 
   if (push.deleted || NULL_SHA.test(push.after)) return { kind: 'skip', reason: 'ref-deleted' }
   const isPayloadComplete = push.commits.length < PAYLOAD_COMMIT_LIMIT
   const unscanned = push.commits.filter((commit) => !isScanned(commit.id))
-  if (isPayloadComplete && push.commits.length > 0 && unscanned.length === 0) return { kind: 'skip', reason: 'already-scanned' }
-  if (isScanned(push.after) && unscanned.length === 0) return { kind: 'skip', reason: 'already-scanned' }
+  if (isAlreadyScanned(push, unscanned.length, isScanned)) return { kind: 'skip', reason: 'already-scanned' }
   if (isPayloadComplete && unscanned.length === 1 && unscanned[0]?.id === push.after) return { kind: 'single-commit', sha: push.after }
   const isNewRef = push.created || NULL_SHA.test(push.before)
-  const defaultRef = `refs/heads/${push.defaultBranch}`
-  if (isNewRef && push.ref === defaultRef) return { kind: 'single-commit', sha: push.after }
-  const base = isNewRef ? push.defaultBranch : push.before
-  return { kind: 'compare', base, head: push.after }
+  if (isNewRef && push.ref === `refs/heads/${push.defaultBranch}`) return { kind: 'single-commit', sha: push.after }
+  return { kind: 'compare', base: isNewRef ? push.defaultBranch : push.before, head: push.after }
+}
+
+/**
+ * Everything is known: every commit the (complete) payload lists was scanned, or the head itself was (it is marked
+ * only after a complete scan, so everything new up to it was read then).
+ */
+function isAlreadyScanned(push: PushFacts, unscannedCount: number, isScanned: (sha: string) => boolean): boolean {
+  if (unscannedCount > 0) return false
+  if (push.commits.length > 0 && push.commits.length < PAYLOAD_COMMIT_LIMIT) return true
+  return isScanned(push.after)
 }

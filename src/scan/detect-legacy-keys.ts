@@ -54,7 +54,7 @@ interface Occurrence {
 }
 
 function analyzeOccurrence(text: string, name: { start: number; end: number }, context: DetectionContext): Occurrence {
-  const { start: lineStart, end: lineEnd } = lineBounds(text, name.start, CONTEXT_BEFORE, name.end - name.start + CONTEXT_AFTER)
+  const { start: lineStart, end: lineEnd } = lineBounds(text, name.start, { before: CONTEXT_BEFORE, after: name.end - name.start + CONTEXT_AFTER })
   const before = text.slice(lineStart, name.start)
   const after = text.slice(name.end, lineEnd).replace(/\r$/, '')
   const nameText = text.slice(name.start, name.end)
@@ -66,7 +66,7 @@ function analyzeOccurrence(text: string, name: { start: number; end: number }, c
   const skip = reference?.endAfterName ?? 0
   const rest = after.slice(skip)
   const operator = OPERATOR.exec(rest) ?? (SPACE_OPERATOR_BEFORE.test(before) ? SPACE_OPERATOR.exec(rest) : null)
-  if (operator === null) return kubernetesEnvEntry(text, name, before, lineEnd)
+  if (operator === null) return kubernetesEnvEntry(text, { ...name, before, lineEnd })
   const valueStart = skip + operator[0].length
   const read = readValue(after.slice(valueStart))
   const hit = judgeValue(read, { nameStart: name.start, nameText, valueOffset: name.end + valueStart }, context)
@@ -74,12 +74,13 @@ function analyzeOccurrence(text: string, name: { start: number; end: number }, c
 }
 
 /** Kubernetes `- name: LOCALSTACK_API_KEY` followed by `value: …` (a literal) or `valueFrom:` (a reference). */
-function kubernetesEnvEntry(text: string, name: { start: number; end: number }, before: string, lineEnd: number): Occurrence {
+function kubernetesEnvEntry(text: string, name: { start: number; end: number; before: string; lineEnd: number }): Occurrence {
+  const { before, lineEnd } = name
   const none = { hit: undefined, consumedUntil: name.end }
   if (!/(?:^|[\s-])name:\s*["']?$/.test(before)) return none
   if (text[lineEnd] !== '\n') return none
   const nextStart = lineEnd + 1
-  const nextLine = text.slice(nextStart, lineBounds(text, nextStart, 0, CONTEXT_AFTER).end)
+  const nextLine = text.slice(nextStart, lineBounds(text, nextStart, { before: 0, after: CONTEXT_AFTER }).end)
   const entry = /^\s*(value|valueFrom):[ \t]*/.exec(nextLine)
   if (entry === null) return none
   const nameText = text.slice(name.start, name.end)

@@ -35,7 +35,7 @@ const CARRY_CHARS = LOOKAHEAD_CHARS + LOOKBEHIND_CHARS
  * linear (every pattern is bounded, and the re-scanned seam between batches is a fixed 4 KiB).
  */
 export function createTextScanner(source: SourceRef, sink: FindingSink, options: ScanOptions = {}): StreamScanner {
-  return new WindowedTextScanner(source, sink, options, describeFile(source.file))
+  return new WindowedTextScanner(source, sink, options)
 }
 
 /** Scans a whole string; convenience for tests and small inputs. */
@@ -63,12 +63,15 @@ class WindowedTextScanner implements StreamScanner {
   private acceptedTo = 0
   private readonly lines = new LineTracker()
 
+  private readonly context: DetectionContext
+
   constructor(
     private readonly source: SourceRef,
     private readonly sink: FindingSink,
     private readonly options: ScanOptions,
-    private readonly context: DetectionContext,
-  ) {}
+  ) {
+    this.context = describeFile(source.file)
+  }
 
   write(chunk: string): void {
     // A BOM is not part of the first line: dropping it keeps columns right.
@@ -147,6 +150,6 @@ function findHits(text: string, range: { from: number; to: number }, context: De
 const ALLOW_REACH_CHARS = 4096
 
 function isAllowedLine(text: string, offset: number): boolean {
-  const { start, end } = lineBounds(text, offset, ALLOW_REACH_CHARS, ALLOW_REACH_CHARS)
+  const { start, end } = lineBounds(text, offset, { before: ALLOW_REACH_CHARS, after: ALLOW_REACH_CHARS })
   return text.slice(start, end).includes(ALLOW_MARKER)
 }

@@ -1,0 +1,28 @@
+import Bottleneck from 'bottleneck'
+import { ProbotOctokit } from 'probot'
+
+/** GitHub's content-creation budget: 80 requests a minute per installation (FACTS.md §5). */
+const CREATIONS_PER_MINUTE = 80
+/** Writes that may go out at once before pacing starts: an alert burst is sent now, not one a second. */
+const BURST_WRITES = 20
+
+/**
+ * Octokit's throttling plugin spaces all writes 1 s apart and issue creations 3 s apart, process-wide. A leak then
+ * waits seconds behind unrelated writes. Instead, a token bucket: bursts of 20 go out at once, then 80 a minute,
+ * GitHub's own content-creation budget. A refusal beyond it is still waited out by the plugin (`retry-after`).
+ */
+export function createPacedOctokit(): typeof ProbotOctokit {
+  const writes = new Bottleneck.Group({
+    maxConcurrent: 4,
+    reservoir: BURST_WRITES,
+    reservoirIncreaseAmount: 1,
+    reservoirIncreaseInterval: Math.ceil(60_000 / CREATIONS_PER_MINUTE),
+    reservoirIncreaseMaximum: BURST_WRITES,
+  })
+  // Issue creations are writes too: the bucket above already paces them.
+  const notifications = new Bottleneck.Group({ maxConcurrent: null, minTime: 0 })
+  return ProbotOctokit.defaults((options: Record<string, unknown>) => ({
+    ...options,
+    throttle: { ...(options.throttle as Record<string, unknown> | undefined), write: writes, notifications },
+  })) as typeof ProbotOctokit
+}
