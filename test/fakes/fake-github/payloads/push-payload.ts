@@ -63,10 +63,15 @@ function compareUrl(html: string, options: { ref: string; before: string; after:
 }
 
 /** A `push` payload in the shape of `@octokit/webhooks-examples`, filled from the repository's model. */
-export function pushPayload(world: World, repo: FakeRepository, options: PushOptions): Record<string, unknown> {
+function pushFlags(repo: FakeRepository, options: PushOptions): { created: boolean; deleted: boolean; forced: boolean } {
   const created = options.created ?? options.before === ZERO_SHA
   const deleted = options.deleted ?? options.after === ZERO_SHA
   const forced = options.forced ?? (!created && !deleted && !isAncestor(repo.objects, options.before, options.after))
+  return { created, deleted, forced }
+}
+
+export function pushPayload(world: World, repo: FakeRepository, options: PushOptions): Record<string, unknown> {
+  const { created, deleted, forced } = pushFlags(repo, options)
   const known = repo.reachableFromOtherRefs(options.ref)
   const listed = deleted ? [] : logRange(repo.objects, created ? undefined : options.before, options.after)
   // A new ref lists only what no other ref had; every listed commit is `distinct` unless another ref has it.

@@ -34,18 +34,27 @@ function refuseOverLimits(body: unknown): LimitRefusal | undefined {
   return undefined
 }
 
+function applyFields(run: CheckRunRecord, body: CheckRunBody): void {
+  Object.assign(run, {
+    ...(body.name === undefined ? {} : { name: body.name }),
+    ...(body.details_url === undefined ? {} : { detailsUrl: body.details_url }),
+    ...(body.external_id === undefined ? {} : { externalId: body.external_id }),
+    ...(body.status === undefined ? {} : { status: body.status }),
+  })
+}
+
+function applyOutput(run: CheckRunRecord, output: NonNullable<CheckRunBody['output']>): void {
+  run.output = { title: output.title ?? run.output.title, summary: output.summary ?? run.output.summary, text: output.text ?? run.output.text }
+  // Annotations of later updates append to the earlier ones.
+  run.annotations.push(...(output.annotations ?? []))
+}
+
 function apply(run: CheckRunRecord, body: CheckRunBody, now: Date): void {
-  if (body.name !== undefined) run.name = body.name
-  if (body.details_url !== undefined) run.detailsUrl = body.details_url
-  if (body.external_id !== undefined) run.externalId = body.external_id
-  if (body.status !== undefined) run.status = body.status
+  applyFields(run, body)
+  // Sending a conclusion completes the run, whatever `status` says (the body schema's note).
   if (body.conclusion !== undefined) Object.assign(run, { conclusion: body.conclusion, status: 'completed' })
   if (run.status === 'completed') run.completedAt = body.completed_at === undefined ? (run.completedAt ?? now) : new Date(body.completed_at)
-  if (body.output) {
-    run.output = { title: body.output.title ?? run.output.title, summary: body.output.summary ?? run.output.summary, text: body.output.text ?? run.output.text }
-    // Annotations of later updates append to the earlier ones.
-    run.annotations.push(...(body.output.annotations ?? []))
-  }
+  if (body.output) applyOutput(run, body.output)
   run.writes += 1
 }
 

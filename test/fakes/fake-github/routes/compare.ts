@@ -11,6 +11,11 @@ const UNPAGED_COMMITS = 250
 /** Files appear on the first page only, at most 300 for the whole comparison. */
 const MAX_FILES = 300
 
+function compareStatus(aheadBy: number, behindBy: number): 'identical' | 'behind' | 'ahead' | 'diverged' {
+  if (aheadBy === 0) return behindBy === 0 ? 'identical' : 'behind'
+  return behindBy === 0 ? 'ahead' : 'diverged'
+}
+
 function compare(context: RouteContext): RouteResult {
   const repo = requireRepo(context)
   const basehead = context.params['basehead'] ?? ''
@@ -24,7 +29,6 @@ function compare(context: RouteContext): RouteResult {
   if (!common) throw notFound()
   const ahead = logRange(repo.objects, base.sha, head.sha)
   const behind = logRange(repo.objects, head.sha, base.sha)
-  const status = ahead.length === 0 ? (behind.length === 0 ? 'identical' : 'behind') : behind.length === 0 ? 'ahead' : 'diverged'
   const paged = isPaged(context)
   const page = paged ? paginate(ahead, context, { defaultPerPage: 250, maxPerPage: 250 }) : { items: ahead.slice(-UNPAGED_COMMITS), headers: {} }
   const firstPage = !paged || Number(context.query.get('page') ?? 1) <= 1
@@ -44,7 +48,7 @@ function compare(context: RouteContext): RouteResult {
       patch_url: `${html}/compare/${basehead}.patch`,
       base_commit: commitJson(urls, repo, base),
       merge_base_commit: commitJson(urls, repo, common),
-      status,
+      status: compareStatus(ahead.length, behind.length),
       ahead_by: ahead.length,
       behind_by: behind.length,
       total_commits: ahead.length,

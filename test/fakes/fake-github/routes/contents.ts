@@ -1,6 +1,7 @@
 import { HttpError, notFound } from '../http/http-error.js'
 import { requireRepo, wantsRaw, type Route, type RouteContext, type RouteResult } from '../http/route.js'
 import { gitCommitJson } from '../representations/commit-json.js'
+import type { CommitRecord } from '../git/object-store.js'
 import type { FakeRepository } from '../state/fake-repository.js'
 import type { GitHubUrls } from '../urls.js'
 import { githubBase64 } from './git.js'
@@ -27,6 +28,32 @@ function entryJson(urls: GitHubUrls, repo: FakeRepository, entry: { path: string
   }
 }
 
+type Entry = { path: string; sha: string; type: 'file' | 'dir'; size: number; ref: string }
+
+function fileContents(context: RouteContext, file: { path: string; blobSha: string; ref: string }): RouteResult {
+  const repo = requireRepo(context)
+  const content = repo.objects.blobs.get(file.blobSha) ?? Buffer.alloc(0)
+  if (wantsRaw(context)) return { status: 200, raw: content }
+  const tooLarge = content.length > CONTENTS_MAX_BYTES
+  const json = entryJson(context.world.urls, repo, { path: file.path, sha: file.blobSha, type: 'file', size: content.length, ref: file.ref })
+  return { status: 200, body: { ...json, content: tooLarge ? '' : githubBase64(content), encoding: tooLarge ? 'none' : 'base64' } }
+}
+
+/** A directory's direct children. Sub-directories carry the root tree's sha: the model keeps no per-path tree index. */
+function directoryListing(repo: FakeRepository, commit: CommitRecord, dir: { path: string; ref: string }): Entry[] {
+  const prefix = dir.path === '' ? '' : `${dir.path}/`
+  const children = new Map<string, Entry>()
+  for (const [filePath, sha] of commit.files) {
+    if (!filePath.startsWith(prefix)) continue
+    const rest = filePath.slice(prefix.length)
+    const name = rest.split('/')[0] ?? rest
+    const isDir = rest.includes('/')
+    const size = isDir ? 0 : (repo.objects.blobs.get(sha)?.length ?? 0)
+    children.set(name, { path: `${prefix}${name}`, sha: isDir ? commit.treeSha : sha, type: isDir ? 'dir' : 'file', size, ref: dir.ref })
+  }
+  return [...children.values()]
+}
+
 function getContents(context: RouteContext): RouteResult {
   const repo = requireRepo(context)
   const ref = context.query.get('ref') ?? repo.defaultBranch
@@ -34,25 +61,10 @@ function getContents(context: RouteContext): RouteResult {
   if (!commit) throw repo.refs.size === 0 ? new HttpError(404, 'This repository is empty.') : new HttpError(404, `No commit found for the ref ${ref}`)
   const path = (context.params['path'] ?? '').replace(/^\/+|\/+$/g, '')
   const blobSha = commit.files.get(path)
-  const urls = context.world.urls
-  if (blobSha !== undefined) {
-    const content = repo.objects.blobs.get(blobSha) ?? Buffer.alloc(0)
-    if (wantsRaw(context)) return { status: 200, raw: content }
-    const tooLarge = content.length > CONTENTS_MAX_BYTES
-    const json = entryJson(urls, repo, { path, sha: blobSha, type: 'file', size: content.length, ref })
-    return { status: 200, body: { ...json, content: tooLarge ? '' : githubBase64(content), encoding: tooLarge ? 'none' : 'base64' } }
-  }
-  const prefix = path === '' ? '' : `${path}/`
-  const children = new Map<string, { path: string; sha: string; type: 'file' | 'dir'; size: number; ref: string }>()
-  for (const [filePath, sha] of commit.files) {
-    if (!filePath.startsWith(prefix)) continue
-    const rest = filePath.slice(prefix.length)
-    const name = rest.split('/')[0] ?? rest
-    const isDir = rest.includes('/')
-    children.set(name, { path: `${prefix}${name}`, sha: isDir ? commit.treeSha : sha, type: isDir ? 'dir' : 'file', size: isDir ? 0 : (repo.objects.blobs.get(sha)?.length ?? 0), ref })
-  }
-  if (children.size === 0) throw notFound()
-  return { status: 200, body: [...children.values()].map((child) => entryJson(urls, repo, child)) }
+  if (blobSha !== undefined) return fileContents(context, { path, blobSha, ref })
+  const children = directoryListing(repo, commit, { path, ref })
+  if (children.length === 0) throw notFound()
+  return { status: 200, body: children.map((child) => entryJson(context.world.urls, repo, child)) }
 }
 
 interface PutContentsBody {
@@ -60,6 +72,13 @@ interface PutContentsBody {
   content: string
   sha?: string
   branch?: string
+}
+
+/** Replacing a file needs its current blob sha, so two writers cannot silently overwrite each other. */
+function checkReplacedSha(path: string, existing: string | undefined, given: string | undefined): void {
+  if (existing === undefined) return
+  if (given === undefined) throw new HttpError(422, 'Invalid request.\n\n"sha" wasn\'t supplied.')
+  if (given !== existing) throw new HttpError(409, `${path} does not match ${given}`)
 }
 
 function putContents(context: RouteContext): RouteResult {
@@ -70,8 +89,7 @@ function putContents(context: RouteContext): RouteResult {
   const head = repo.head(branch)
   if (head === undefined) throw new HttpError(404, `Branch ${branch} not found`)
   const existing = repo.requireCommit(head).files.get(path)
-  if (existing !== undefined && body.sha === undefined) throw new HttpError(422, 'Invalid request.\n\n"sha" wasn\'t supplied.')
-  if (existing !== undefined && body.sha !== existing) throw new HttpError(409, `${path} does not match ${body.sha ?? ''}`)
+  checkReplacedSha(path, existing, body.sha)
   const sha = repo.commit({ branch, files: { [path]: Buffer.from(body.content, 'base64') }, message: body.message })
   const commit = repo.requireCommit(sha)
   const blobSha = commit.files.get(path) ?? ''
