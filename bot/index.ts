@@ -1,9 +1,16 @@
-import type { ApplicationFunctionOptions, Probot } from 'probot'
+import { run, type ApplicationFunctionOptions, type Probot } from 'probot'
 import { createGuardApp } from './create-app.js'
+import { createPacedOctokit } from './github/write-pacing.js'
+import { probotLogger } from './probot-logger.js'
 import { openDatabase } from './store/sqlite-database.js'
+import { createWebhookEndpoint } from './webhook-endpoint.js'
 
 /** Where the embedded state lives unless GUARD_DATABASE_PATH says otherwise. */
 const DEFAULT_DATABASE_PATH = 'data/localstack-guard.sqlite'
+/** Probot's default webhook path, which stays the public one. */
+const DEFAULT_WEBHOOK_PATH = '/api/github/webhooks'
+/** Probot's own middleware is moved out of the way: our endpoint (401 on a bad signature) takes the public path. */
+const INTERNAL_WEBHOOK_PATH = '/.probot-middleware-unused'
 
 /** The composition root of the bot: the only place in bot/ that reads the environment. */
 export default function localstackGuard(app: Probot, options: ApplicationFunctionOptions): void {
@@ -11,5 +18,17 @@ export default function localstackGuard(app: Probot, options: ApplicationFunctio
   const databasePath = env.GUARD_DATABASE_PATH ?? DEFAULT_DATABASE_PATH
   const webBaseUrl = env.GHE_HOST === undefined || env.GHE_HOST === '' ? 'https://github.com' : `${env.GHE_PROTOCOL ?? 'https'}://${env.GHE_HOST}`
   createGuardApp({ db: openDatabase(databasePath), webBaseUrl, workers: Number(env.GUARD_WORKERS ?? 4) })(app, options)
-  app.log.info({ event: 'bot.started', database: databasePath, webBaseUrl }, 'bot.started')
+  const log = probotLogger(app.log)
+  options.addHandler(createWebhookEndpoint(app, { path: env.WEBHOOK_PATH ?? DEFAULT_WEBHOOK_PATH, secret: env.WEBHOOK_SECRET ?? 'development', log }))
+  log.info('bot.started', { database: databasePath, webBaseUrl })
+}
+
+/**
+ * `npm start`: Probot's `run()` reads APP_ID, PRIVATE_KEY(_PATH), WEBHOOK_SECRET, PORT, HOST, GHE_HOST, LOG_LEVEL;
+ * without credentials it serves the setup page that registers the app from `app.yml`.
+ */
+export async function start(): Promise<void> {
+  const env = process.env
+  const hasCredentials = (env.APP_ID ?? '') !== '' && ((env.PRIVATE_KEY ?? '') !== '' || (env.PRIVATE_KEY_PATH ?? '') !== '')
+  await run(localstackGuard, { Octokit: createPacedOctokit(), env: hasCredentials ? { ...env, WEBHOOK_PATH: INTERNAL_WEBHOOK_PATH } : env })
 }

@@ -1,6 +1,4 @@
-import { run } from 'probot'
-import { createPacedOctokit } from './github/write-pacing.js'
-import app from './index.js'
+import { start } from './index.js'
 
-// Do not add logic here: Probot's run() reads its own environment (APP_ID, PRIVATE_KEY, WEBHOOK_SECRET, PORT ...).
-await run(app, { Octokit: createPacedOctokit() })
+// Do not add logic here: bot/index.ts is the composition root.
+await start()

@@ -11,6 +11,7 @@ import { CONFIG_CHECK_RUN_NAME, createCheckRun } from '../github/check-runs.js'
 import { fetchPushDiffs } from '../github/fetch-push-diffs.js'
 import { invalidateOwnerConfigs, loadConfig, peekConfig, type LoadedConfig } from '../github/load-config.js'
 import { upsertMigrationIssue } from '../github/migration-issue.js'
+import { openMigrationPullRequest } from '../github/migration-pull-request.js'
 import { dedupeFindings, scanChanges, type ChangeScanStats } from '../github/scan-changes.js'
 import { fullName, type GitHubClient, type RepoClient } from '../github/types.js'
 import type { BotJob } from './job.js'
@@ -83,7 +84,9 @@ async function reportFindings(client: RepoClient, work: { job: ScanPushJob; scan
     await createCheckRun(client, push.after, { name: CHECK_RUN_NAME, conclusion: 'success', title: 'No LocalStack credentials found', summary })
   }
   const items = toMigrationItems(scan.findings)
-  if (items.length > 0 && config.migration !== 'off') await upsertMigrationIssue(client, deps.records, { items, replace: false })
+  if (items.length === 0 || config.migration === 'off') return
+  if (config.migration === 'pull-request') await openMigrationPullRequest(client, deps.records, items)
+  else await upsertMigrationIssue(client, deps.records, { items, replace: false })
 }
 
 function scanOptions(config: GuardConfig): { isPathIncluded: (path: string) => boolean; allowFingerprints: Set<string> } {

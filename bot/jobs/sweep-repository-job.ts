@@ -5,6 +5,7 @@ import { alertLeaks } from './alert-leaks.js'
 import type { FileChange } from '../github/fetch-push-diffs.js'
 import { loadConfig } from '../github/load-config.js'
 import { upsertMigrationIssue } from '../github/migration-issue.js'
+import { openMigrationPullRequest } from '../github/migration-pull-request.js'
 import { scanChanges } from '../github/scan-changes.js'
 import { fullName, type GitHubClient, type RepoRef } from '../github/types.js'
 import type { BotJob } from './job.js'
@@ -35,8 +36,11 @@ export async function runSweepJob(octokit: GitHubClient, job: Extract<BotJob, { 
   const groups = groupLeaks(findings, { repository: fullName(repo), headSha: head, ref: `refs/heads/${repo.defaultBranch}` })
   if (groups.length > 0) await alertLeaks({ octokit, repo, installationId: job.installationId }, groups, { ...deps, config: loaded.config })
   if (loaded.config.migration === 'off') return
+  const items = toMigrationItems(findings)
+  if (loaded.config.migration === 'pull-request') await openMigrationPullRequest({ octokit, repo }, deps.records, items)
   const hasLegacySecret = await hasRepositorySecret(octokit, repo, 'LOCALSTACK_API_KEY')
-  await upsertMigrationIssue({ octokit, repo }, deps.records, { items: toMigrationItems(findings), hasLegacySecret, replace: true })
+  // The issue stays the place that lists everything, the repository secret included, in either mode.
+  if (loaded.config.migration === 'issue' || hasLegacySecret) await upsertMigrationIssue({ octokit, repo }, deps.records, { items, hasLegacySecret, replace: true })
 }
 
 /** Secret names only (values can never be read back); false when the app may not list them. */
