@@ -12,12 +12,20 @@ const DEFAULT_WEBHOOK_PATH = '/api/github/webhooks'
 /** Probot's own middleware is moved out of the way: our endpoint (401 on a bad signature) takes the public path. */
 const INTERNAL_WEBHOOK_PATH = '/.probot-middleware-unused'
 
+/** Set once the app is loaded: what a shutdown must finish. */
+let stopQueue: (timeoutMs: number) => Promise<void> = async () => undefined
+let closeDatabase: () => void = () => undefined
+/** A running job gets this long to finish on SIGTERM; an unfinished one runs again at the next start. */
+const SHUTDOWN_GRACE_MS = 5000
+
 /** The composition root of the bot: the only place in bot/ that reads the environment. */
 export default function localstackGuard(app: Probot, options: ApplicationFunctionOptions): void {
   const env = process.env
   const databasePath = env.GUARD_DATABASE_PATH ?? DEFAULT_DATABASE_PATH
   const webBaseUrl = env.GHE_HOST === undefined || env.GHE_HOST === '' ? 'https://github.com' : `${env.GHE_PROTOCOL ?? 'https'}://${env.GHE_HOST}`
-  createGuardApp({ db: openDatabase(databasePath), webBaseUrl, workers: Number(env.GUARD_WORKERS ?? 4) })(app, options)
+  const db = openDatabase(databasePath)
+  createGuardApp({ db, webBaseUrl, workers: Number(env.GUARD_WORKERS ?? 4), onQueue: (queue) => (stopQueue = (ms) => queue.stop(ms)) })(app, options)
+  closeDatabase = () => db.close()
   const log = probotLogger(app.log)
   options.addHandler(createWebhookEndpoint(app, { path: env.WEBHOOK_PATH ?? DEFAULT_WEBHOOK_PATH, secret: env.WEBHOOK_SECRET ?? 'development', log }))
   log.info('bot.started', { database: databasePath, webBaseUrl })
@@ -30,5 +38,14 @@ export default function localstackGuard(app: Probot, options: ApplicationFunctio
 export async function start(): Promise<void> {
   const env = process.env
   const hasCredentials = (env.APP_ID ?? '') !== '' && ((env.PRIVATE_KEY ?? '') !== '' || (env.PRIVATE_KEY_PATH ?? '') !== '')
-  await run(localstackGuard, { Octokit: createPacedOctokit(), env: hasCredentials ? { ...env, WEBHOOK_PATH: INTERNAL_WEBHOOK_PATH } : env })
+  const server = await run(localstackGuard, { Octokit: createPacedOctokit(), env: hasCredentials ? { ...env, WEBHOOK_PATH: INTERNAL_WEBHOOK_PATH } : env })
+  // Orchestrators stop with SIGTERM: stop taking webhooks, let the running job finish, close the state file.
+  process.once('SIGTERM', () => {
+    void (async () => {
+      await server.stop().catch(() => undefined)
+      await stopQueue(SHUTDOWN_GRACE_MS)
+      closeDatabase()
+      process.exit(0)
+    })()
+  })
 }

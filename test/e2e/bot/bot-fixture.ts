@@ -1,4 +1,7 @@
-import { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions, type FakeRepository } from '../../fakes/fake-github/index.js'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions, type FakeRepository, type PermissionLevel } from '../../fakes/fake-github/index.js'
 import { generateTestAppKey, type TestAppKey } from '../../support/generate-test-app-key.js'
 import { startBot, type BotProcess } from './bot-process.js'
 
@@ -17,7 +20,9 @@ export interface BotWorld {
   readonly gh: FakeGitHub
   readonly app: FakeRepository
   readonly api: FakeRepository
-  readonly bot: BotProcess
+  bot: BotProcess
+  /** Starts a new bot process on the same state file (after `bot.kill()` or `bot.stop()`). */
+  restart(): Promise<void>
   /** Delivers a push of `branch` from `before` to the branch's head (or `after`), as GitHub would describe it. */
   push(repo: FakeRepository, options: { ref?: string; before: string; after: string; created?: boolean; deleted?: boolean; forced?: boolean }): Promise<number>
   /** Waits until every job the bot queued has run (its health endpoint reports no pending or running job). */
@@ -27,14 +32,30 @@ export interface BotWorld {
 
 let deliveries = 0
 
-export async function startWorld(options: Partial<FakeGitHubOptions> = {}, botEnv: Record<string, string> = {}): Promise<BotWorld> {
+/** What a scenario changes in the standard world. */
+export interface WorldOptions {
+  readonly fake?: Partial<FakeGitHubOptions>
+  readonly botEnv?: Record<string, string>
+  /** Installation permissions (default: the fake's defaults, as app.yml asks minus the opt-in writes). */
+  readonly permissions?: Record<string, PermissionLevel>
+  /** Actions secrets `acme/app` already has (names only). */
+  readonly appSecrets?: string[]
+  /** A state file to reuse (a restart). */
+  readonly databasePath?: string
+}
+
+export async function startWorld(worldOptions: WorldOptions = {}): Promise<BotWorld> {
+  const options = worldOptions.fake ?? {}
   const gh = await startFakeGitHub({ appId: APP_ID, publicKeyPem: appKey().publicKeyPem, limits: { retryAfterSeconds: 1 }, ...options })
-  const app = gh.createRepository('acme/app', { defaultBranch: 'main' })
+  const app = gh.createRepository('acme/app', { defaultBranch: 'main', ...(worldOptions.appSecrets === undefined ? {} : { secrets: worldOptions.appSecrets }) })
   const api = gh.createRepository('acme/api', { defaultBranch: 'main' })
   app.commit({ files: { 'README.md': '# app\n' }, message: 'Initial commit' })
   api.commit({ files: { 'README.md': '# api\n' }, message: 'Initial commit' })
-  gh.addInstallation({ id: INSTALLATION_ID, account: 'acme', repositories: [app, api] })
-  const bot = await startBot(gh, appKey(), { appId: APP_ID, env: botEnv })
+  gh.addInstallation({ id: INSTALLATION_ID, account: 'acme', repositories: [app, api], ...(worldOptions.permissions === undefined ? {} : { permissions: worldOptions.permissions }) })
+  // The world owns the state file, so a restarted bot finds it and `close` removes it.
+  const stateDir = mkdtempSync(join(tmpdir(), 'guard-world-'))
+  const botOptions = { appId: APP_ID, env: worldOptions.botEnv ?? {}, databasePath: worldOptions.databasePath ?? join(stateDir, 'state.sqlite') }
+  const bot = await startBot(gh, appKey(), botOptions)
   const world: BotWorld = {
     gh,
     app,
@@ -42,20 +63,26 @@ export async function startWorld(options: Partial<FakeGitHubOptions> = {}, botEn
     bot,
     async push(repo, push) {
       const payload = gh.pushPayload(repo, { ref: push.ref ?? 'refs/heads/main', ...push })
-      const answer = await bot.deliver('push', `delivery-${++deliveries}`, payload)
+      const answer = await world.bot.deliver('push', `delivery-${++deliveries}`, payload)
       return answer.status
     },
     async settle(timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs
       for (;;) {
-        const health = (await (await fetch(new URL('/localstack-guard/health', bot.url))).json()) as { jobs: Record<string, number> }
+        const health = (await (await fetch(new URL('/localstack-guard/health', world.bot.url))).json()) as { jobs: Record<string, number> }
         if ((health.jobs['pending'] ?? 0) === 0 && (health.jobs['running'] ?? 0) === 0) return
-        if (Date.now() > deadline) throw new Error(`jobs still queued after ${timeoutMs} ms: ${JSON.stringify(health.jobs)}\n${bot.output().slice(-3000)}`)
+        if (Date.now() > deadline) throw new Error(`jobs still queued after ${timeoutMs} ms: ${JSON.stringify(health.jobs)}\n${world.bot.output().slice(-3000)}`)
         await new Promise((resolve) => setTimeout(resolve, 25))
       }
     },
+    async restart() {
+      await world.bot.stop()
+      world.bot = await startBot(gh, appKey(), botOptions)
+    },
     async close() {
+      await world.bot.stop()
       await bot.stop()
+      rmSync(stateDir, { recursive: true, force: true })
       await gh.close()
     },
   }

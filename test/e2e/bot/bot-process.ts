@@ -20,6 +20,8 @@ export interface BotProcess {
   output(): string
   deliver(name: string, deliveryId: string, payload: unknown, signature?: 'bad'): Promise<WebhookAnswer>
   stop(): Promise<void>
+  /** Kills the process at once (SIGKILL), as a crash would: nothing is flushed or finished. */
+  kill(): Promise<void>
 }
 
 async function freePort(): Promise<number> {
@@ -70,6 +72,12 @@ export async function startBot(gh: FakeGitHub, key: TestAppKey, options: { appId
     output: () => output,
     deliver: (name, deliveryId, payload, signature) =>
       sendWebhook({ url, secret: WEBHOOK_SECRET, name, deliveryId, payload, ...(signature === undefined ? {} : { signature }) }),
+    async kill() {
+      if (child.exitCode !== null) return
+      const exited = new Promise((resolve) => child.once('exit', resolve))
+      child.kill('SIGKILL')
+      await exited
+    },
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve))
