@@ -21428,7 +21428,8 @@ function findReference(before, name, after) {
  * The start and end of the line around `offset`, looking at most `maxBefore` characters back and `maxAfter`
  * forward: on a minified line of megabytes an unbounded search would rescan the line for every hit on it.
  */
-function lineBounds(text, offset, maxBefore, maxAfter) {
+function lineBounds(text, offset, reach) {
+    const { before: maxBefore, after: maxAfter } = reach;
     const windowStart = Math.max(0, offset - maxBefore);
     const before = text.slice(windowStart, offset);
     const start = windowStart + before.lastIndexOf('\n') + 1;
@@ -21553,7 +21554,7 @@ function nameStart(text, matchIndex) {
     return start >= 0 && text.slice(start, matchIndex).toLowerCase() === HEAD ? start : undefined;
 }
 function analyzeOccurrence(text, name, context) {
-    const { start: lineStart, end: lineEnd } = lineBounds(text, name.start, CONTEXT_BEFORE, name.end - name.start + CONTEXT_AFTER);
+    const { start: lineStart, end: lineEnd } = lineBounds(text, name.start, { before: CONTEXT_BEFORE, after: name.end - name.start + CONTEXT_AFTER });
     const before = text.slice(lineStart, name.start);
     const after = text.slice(name.end, lineEnd).replace(/\r$/, '');
     const nameText = text.slice(name.start, name.end);
@@ -21565,21 +21566,22 @@ function analyzeOccurrence(text, name, context) {
     const rest = after.slice(skip);
     const operator = OPERATOR.exec(rest) ?? (SPACE_OPERATOR_BEFORE.test(before) ? SPACE_OPERATOR.exec(rest) : null);
     if (operator === null)
-        return kubernetesEnvEntry(text, name, before, lineEnd);
+        return kubernetesEnvEntry(text, { ...name, before, lineEnd });
     const valueStart = skip + operator[0].length;
     const read = readValue(after.slice(valueStart));
     const hit = judgeValue(read, { nameStart: name.start, nameText, valueOffset: name.end + valueStart }, context);
     return { hit, consumedUntil: name.end + valueStart + read.length };
 }
 /** Kubernetes `- name: LOCALSTACK_API_KEY` followed by `value: …` (a literal) or `valueFrom:` (a reference). */
-function kubernetesEnvEntry(text, name, before, lineEnd) {
+function kubernetesEnvEntry(text, name) {
+    const { before, lineEnd } = name;
     const none = { hit: undefined, consumedUntil: name.end };
     if (!/(?:^|[\s-])name:\s*["']?$/.test(before))
         return none;
     if (text[lineEnd] !== '\n')
         return none;
     const nextStart = lineEnd + 1;
-    const nextLine = text.slice(nextStart, lineBounds(text, nextStart, 0, CONTEXT_AFTER).end);
+    const nextLine = text.slice(nextStart, lineBounds(text, nextStart, { before: 0, after: CONTEXT_AFTER }).end);
     const entry = /^\s*(value|valueFrom):[ \t]*/.exec(nextLine);
     if (entry === null)
         return none;
@@ -21695,7 +21697,7 @@ const CARRY_CHARS = LOOKAHEAD_CHARS + LOOKBEHIND_CHARS;
  * linear (every pattern is bounded, and the re-scanned seam between batches is a fixed 4 KiB).
  */
 function createTextScanner(source, sink, options = {}) {
-    return new WindowedTextScanner(source, sink, options, describeFile(source.file));
+    return new WindowedTextScanner(source, sink, options);
 }
 /** Scans a whole string; convenience for tests and small inputs. */
 function scanText(text, source, options = {}) {
@@ -21714,7 +21716,6 @@ class WindowedTextScanner {
     source;
     sink;
     options;
-    context;
     /** Small writes not yet scanned. */
     pending = '';
     /** The last CARRY_CHARS of the previous batch. */
@@ -21724,11 +21725,12 @@ class WindowedTextScanner {
     /** Absolute offset before which every hit has been handled. */
     acceptedTo = 0;
     lines = new LineTracker();
-    constructor(source, sink, options, context) {
+    context;
+    constructor(source, sink, options) {
         this.source = source;
         this.sink = sink;
         this.options = options;
-        this.context = context;
+        this.context = describeFile(source.file);
     }
     write(chunk) {
         // A BOM is not part of the first line: dropping it keeps columns right.
@@ -21809,7 +21811,7 @@ function findHits(text, range, context) {
 /** How far from a hit the allow marker is looked for: a line, unless the line is minified. */
 const ALLOW_REACH_CHARS = 4096;
 function isAllowedLine(text, offset) {
-    const { start, end } = lineBounds(text, offset, ALLOW_REACH_CHARS, ALLOW_REACH_CHARS);
+    const { start, end } = lineBounds(text, offset, { before: ALLOW_REACH_CHARS, after: ALLOW_REACH_CHARS });
     return text.slice(start, end).includes(ALLOW_MARKER);
 }
 
