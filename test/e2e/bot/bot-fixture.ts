@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions, type FakeRepository, type PermissionLevel } from '../../fakes/fake-github/index.js'
@@ -94,4 +94,24 @@ export function headOf(repo: FakeRepository): string {
   const head = repo.head()
   if (head === undefined) throw new Error(`${repo.fullName} has no commit yet`)
   return head
+}
+
+/**
+ * Closes the world and checks what every scenario promises: GitHub accepted every request, and no byte the bot sent,
+ * printed or stored (the SQLite file and its WAL) holds one of the raw tokens the scenario planted.
+ */
+export async function closeAndCheck(world: BotWorld, plantedTokens: readonly string[]): Promise<void> {
+  const sent = world.gh.requests.map((request) => `${request.path} ${JSON.stringify(request.query)} ${request.body}`).join('\n')
+  await world.bot.stop()
+  const printed = world.bot.output()
+  const stored = ['', '-wal'].map((suffix) => `${world.bot.databasePath}${suffix}`).filter(existsSync).map((path) => readFileSync(path).toString('latin1')).join('\n')
+  const violations = [...world.gh.violations]
+  await world.close()
+  expect(violations).toEqual([])
+  expect(stored.length).toBeGreaterThan(0)
+  for (const raw of plantedTokens) {
+    expect(sent).not.toContain(raw)
+    expect(printed).not.toContain(raw)
+    expect(stored).not.toContain(raw)
+  }
 }

@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FakeGitHub } from '../../fakes/fake-github/index.js'
 import type { TestAppKey } from '../../support/generate-test-app-key.js'
+import { freePort } from '../../support/free-port.js'
 import { sendWebhook, type WebhookAnswer } from '../../support/webhooks.js'
 
 const ROOT = join(import.meta.dirname, '../../..')
@@ -24,13 +24,6 @@ export interface BotProcess {
   kill(): Promise<void>
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as { port: number }
-  await new Promise((resolve) => server.close(resolve))
-  return port
-}
 
 /**
  * Starts the bot exactly as `npm start` does (the built `bot/main.js` under Node 24), pointed at the fake GitHub

@@ -1,6 +1,6 @@
 import { fingerprintToken } from '../../../src/tokens/index.js'
 import { generateToken } from '../../support/generate-token.js'
-import { APP_ID, headOf, INSTALLATION_ID, startWorld, type BotWorld } from './bot-fixture.js'
+import { closeAndCheck, headOf, INSTALLATION_ID, startWorld, type BotWorld } from './bot-fixture.js'
 
 describe('the bot beyond pushes: installation sweep, GitHub alerts, re-runs, migration pull requests, restarts', () => {
   let world: BotWorld | undefined
@@ -12,17 +12,9 @@ describe('the bot beyond pushes: installation sweep, GitHub alerts, re-runs, mig
   }
 
   afterEach(async () => {
-    if (world === undefined) return
-    const sent = world.gh.requests.map((request) => `${request.path} ${JSON.stringify(request.query)} ${request.body}`).join('\n')
-    const printed = world.bot.output()
-    await world.close()
-    expect(world.gh.violations).toEqual([])
-    for (const raw of tokens) {
-      expect(sent).not.toContain(raw)
-      expect(printed).not.toContain(raw)
-    }
+    // Every scenario: GitHub accepted every request; no byte sent, printed or stored holds a planted token.
+    if (world !== undefined) await closeAndCheck(world, tokens)
     tokens.length = 0
-    world = undefined
   })
 
   it('sweeps each repository of a new installation: leaks become incidents, legacy uses one migration issue', async () => {
@@ -105,6 +97,5 @@ describe('the bot beyond pushes: installation sweep, GitHub alerts, re-runs, mig
     await world.settle(30_000)
     expect(world.gh.issues('acme/app')).toHaveLength(1)
     expect(world.gh.checkRuns('acme/app').map((run) => run.headSha)).toEqual([after])
-    void APP_ID
   })
 })

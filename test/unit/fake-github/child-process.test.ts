@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startFakeGitHub, type FakeGitHub } from '../../fakes/fake-github/index.js'
+import { freePort } from '../../support/free-port.js'
 import { sendWebhook } from '../../support/webhooks.js'
 import { APP_ID, appKey, INSTALLATION_ID } from './harness.js'
 
@@ -18,13 +18,6 @@ const APP_SOURCE = `export default (app) => {
 }
 `
 
-async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as { port: number }
-  await new Promise((resolve) => server.close(resolve))
-  return port
-}
 
 /** Resolves when the child prints `text`; rejects on exit or after `timeoutMs`, so no test hangs. */
 function waitForOutput(child: ChildProcess, text: string, timeoutMs: number): Promise<void> {
