@@ -16,8 +16,14 @@ const KNOWN_PLACEHOLDERS = new Set([
   '{enter your key}',
 ])
 
-/** Words that only a stand-in contains; a real legacy key is ten random alphanumerics (FACTS.md §1.4). */
-const STAND_IN_WORDS = /your|fake|dummy|example|placeholder|change-?me|redacted|sample|xxx|here|insert|replace|secret|api[-_]?key|token|foo|bar/i
+/**
+ * Words that only a stand-in contains. A real legacy key is ten random alphanumerics (FACTS.md §1.4), so every word
+ * here has at least four letters: a three-letter word (`foo`, `xxx`) turns up inside one random key in a few
+ * thousand, which is how word lists lose real secrets (FACTS.md §1.7).
+ */
+const STAND_IN_WORDS = /your|fake|dummy|example|placeholder|change-?me|redacted|sample|x{4}|here|insert|replace|secret|api[-_]?key|token/i
+/** A single word in one case is a stand-in when it is shorter than a real key (`legacy`, `REDACTED`, `changeme`). */
+const SHORT_WORD = /^(?:[a-z]{1,8}|[A-Z]{1,8})$/
 
 /** True when a value given as a legacy key is a stand-in rather than a key. */
 export function isLegacyPlaceholder(value: string): boolean {
@@ -26,9 +32,7 @@ export function isLegacyPlaceholder(value: string): boolean {
   if (/^[<{[(*.]/.test(value)) return true
   if (/^(.)\1+$/.test(value)) return true
   if ('0123456789'.includes(value) || 'abcdefghijklmnopqrstuvwxyz'.includes(lower)) return true
-  // A single word in one case (`legacy`, `REDACTED`): a generated key mixes cases and digits, and a random
-  // ten-character key is all one case of letters with a probability under 0.02%.
-  if (/^(?:[a-z]+|[A-Z]+)$/.test(value)) return true
+  if (SHORT_WORD.test(value)) return true
   // Lower-case words joined by separators (`my-localstack-key`) read as prose, not as a generated key.
   if (/^[a-z]+(?:[-_][a-z]+)+$/.test(value)) return true
   return STAND_IN_WORDS.test(value)
