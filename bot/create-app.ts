@@ -1,21 +1,18 @@
-import type { DatabaseSync } from 'node:sqlite'
 import type { ApplicationFunctionOptions, Probot } from 'probot'
+import type { GuardBackend, ObservableJobQueue } from './backends.js'
 import { registerHandlers } from './handlers/register-handlers.js'
 import type { BotJob } from './jobs/job.js'
 import { runJob } from './jobs/run-job.js'
 import { probotLogger } from './probot-logger.js'
-import { SqliteJobQueue } from './queue/sqlite-job-queue.js'
 import { withRetryHint } from './retry-hint.js'
-import { SqliteStore } from './store/sqlite-store.js'
 
 /** What the composition root decides from the environment. */
 export interface GuardAppSettings {
-  readonly db: DatabaseSync
+  readonly backend: GuardBackend
   /** `https://github.com`, or the GHES web root: where permalinks point. */
   readonly webBaseUrl: string
-  readonly workers: number
-  /** Called with the queue once it exists (tests wait on it; production ignores it). */
-  readonly onQueue?: (queue: SqliteJobQueue<BotJob>) => void
+  /** Called with the queue once it exists (the entry stops it on shutdown; tests wait on it). */
+  readonly onQueue?: (queue: ObservableJobQueue<BotJob>) => void
 }
 
 /**
@@ -25,13 +22,8 @@ export interface GuardAppSettings {
 export function createGuardApp(settings: GuardAppSettings) {
   return (app: Probot, options: ApplicationFunctionOptions): void => {
     const log = probotLogger(app.log)
-    const store = new SqliteStore(settings.db)
-    const queue = new SqliteJobQueue<BotJob>(settings.db, {
-      concurrency: settings.workers,
-      maxAttempts: 8,
-      backoffMs: (attempt) => Math.min(5_000 * 2 ** (attempt - 1), 30 * 60_000),
-      log,
-    })
+    const { store } = settings.backend
+    const queue = settings.backend.createQueue(log)
     const deps = { ledger: store, incidents: store, records: store, log, webBaseUrl: settings.webBaseUrl, nowMs: Date.now }
     registerHandlers(app, { deliveries: store, queue, log })
     queue.start(async (job) => {
@@ -41,9 +33,10 @@ export function createGuardApp(settings: GuardAppSettings) {
         throw withRetryHint(error, Date.now())
       }
     })
-    options.addHandler((request, response) => {
+    options.addHandler(async (request, response) => {
       if (request.url !== '/localstack-guard/health') return false
-      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', jobs: queue.counts() }))
+      const body = { status: 'ok', backend: settings.backend.name, jobs: await queue.counts() }
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body))
       return true
     })
     settings.onQueue?.(queue)

@@ -1,4 +1,5 @@
 import { run, type ApplicationFunctionOptions, type Probot } from 'probot'
+import { redisBackend, sqliteBackend } from './backends.js'
 import { createGuardApp } from './create-app.js'
 import { createPacedOctokit } from './github/write-pacing.js'
 import { probotLogger } from './probot-logger.js'
@@ -14,7 +15,7 @@ const INTERNAL_WEBHOOK_PATH = '/.probot-middleware-unused'
 
 /** Set once the app is loaded: what a shutdown must finish. */
 let stopQueue: (timeoutMs: number) => Promise<void> = async () => undefined
-let closeDatabase: () => void = () => undefined
+let closeBackend: () => Promise<void> = async () => undefined
 /** A running job gets this long to finish on SIGTERM; an unfinished one runs again at the next start. */
 const SHUTDOWN_GRACE_MS = 5000
 
@@ -23,12 +24,14 @@ export default function localstackGuard(app: Probot, options: ApplicationFunctio
   const env = process.env
   const databasePath = env.GUARD_DATABASE_PATH ?? DEFAULT_DATABASE_PATH
   const webBaseUrl = env.GHE_HOST === undefined || env.GHE_HOST === '' ? 'https://github.com' : `${env.GHE_PROTOCOL ?? 'https'}://${env.GHE_HOST}`
-  const db = openDatabase(databasePath)
-  createGuardApp({ db, webBaseUrl, workers: Number(env.GUARD_WORKERS ?? 4), onQueue: (queue) => (stopQueue = (ms) => queue.stop(ms)) })(app, options)
-  closeDatabase = () => db.close()
+  const workers = Number(env.GUARD_WORKERS ?? 4)
+  const redisUrl = env.REDIS_URL ?? ''
+  const backend = redisUrl === '' ? sqliteBackend(openDatabase(databasePath), workers) : redisBackend(redisUrl, workers)
+  createGuardApp({ backend, webBaseUrl, onQueue: (queue) => (stopQueue = (ms) => queue.stop(ms)) })(app, options)
+  closeBackend = () => backend.close()
   const log = probotLogger(app.log)
   options.addHandler(createWebhookEndpoint(app, { path: env.WEBHOOK_PATH ?? DEFAULT_WEBHOOK_PATH, secret: env.WEBHOOK_SECRET ?? 'development', log }))
-  log.info('bot.started', { database: databasePath, webBaseUrl })
+  log.info('bot.started', { backend: backend.name, ...(backend.name === 'sqlite' ? { database: databasePath } : {}), webBaseUrl })
 }
 
 /**
@@ -38,13 +41,14 @@ export default function localstackGuard(app: Probot, options: ApplicationFunctio
 export async function start(): Promise<void> {
   const env = process.env
   const hasCredentials = (env.APP_ID ?? '') !== '' && ((env.PRIVATE_KEY ?? '') !== '' || (env.PRIVATE_KEY_PATH ?? '') !== '')
-  const server = await run(localstackGuard, { Octokit: createPacedOctokit(), env: hasCredentials ? { ...env, WEBHOOK_PATH: INTERNAL_WEBHOOK_PATH } : env })
+  const redisUrl = (env.REDIS_URL ?? '') === '' ? undefined : env.REDIS_URL
+  const server = await run(localstackGuard, { Octokit: createPacedOctokit(redisUrl), env: hasCredentials ? { ...env, WEBHOOK_PATH: INTERNAL_WEBHOOK_PATH } : env })
   // Orchestrators stop with SIGTERM: stop taking webhooks, let the running job finish, close the state file.
   process.once('SIGTERM', () => {
     void (async () => {
       await server.stop().catch(() => undefined)
       await stopQueue(SHUTDOWN_GRACE_MS)
-      closeDatabase()
+      await closeBackend()
       process.exit(0)
     })()
   })

@@ -1,4 +1,5 @@
 import Bottleneck from 'bottleneck'
+import { Redis } from 'ioredis'
 import { ProbotOctokit } from 'probot'
 
 /** GitHub's content-creation budget: 80 requests a minute per installation (FACTS.md §5). */
@@ -11,8 +12,12 @@ const BURST_WRITES = 20
  * waits seconds behind unrelated writes. Instead, a token bucket: bursts of 20 go out at once, then 80 a minute,
  * GitHub's own content-creation budget. A refusal beyond it is still waited out by the plugin (`retry-after`).
  */
-export function createPacedOctokit(): typeof ProbotOctokit {
+export function createPacedOctokit(redisUrl?: string): typeof ProbotOctokit {
+  // In the scaled mode the bucket lives in Redis, so all replicas share one budget, as GitHub counts it.
+  const shared = redisUrl === undefined ? {} : { datastore: 'ioredis' as const, connection: new Bottleneck.IORedisConnection({ client: new Redis(redisUrl) }) }
   const writes = new Bottleneck.Group({
+    ...shared,
+    id: 'localstack-guard-writes',
     maxConcurrent: 4,
     reservoir: BURST_WRITES,
     reservoirIncreaseAmount: 1,

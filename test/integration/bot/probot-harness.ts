@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Probot, ProbotOctokit } from 'probot'
+import { sqliteBackend } from '../../../bot/backends.js'
 import { createGuardApp } from '../../../bot/create-app.js'
 import type { BotJob } from '../../../bot/jobs/job.js'
 import type { SqliteJobQueue } from '../../../bot/queue/sqlite-job-queue.js'
@@ -34,7 +35,8 @@ export async function startHarness(databasePath?: string): Promise<Harness> {
     logLevel: 'fatal',
     Octokit: ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } }),
   })
-  await probot.load(createGuardApp({ db, webBaseUrl: 'https://github.com', workers: 2, onQueue: (q) => (queue = q) }), { cwd: process.cwd(), addHandler: () => undefined })
+  const backend = sqliteBackend(db, 2)
+  await probot.load(createGuardApp({ backend, webBaseUrl: 'https://github.com', onQueue: (q) => (queue = q as SqliteJobQueue<BotJob>) }), { cwd: process.cwd(), addHandler: () => undefined })
   if (queue === undefined) throw new Error('the app did not create its queue')
   const created = queue
   return {

@@ -1,0 +1,52 @@
+import type { DatabaseSync } from 'node:sqlite'
+import { Redis } from 'ioredis'
+import type { Incident } from '../src/incidents/incident.js'
+import type { DeliveryLedger, IncidentStore, JobQueue, Logger, RecordStore, ScanLedger } from '../src/ports.js'
+import type { BotJob } from './jobs/job.js'
+import { BullmqJobQueue } from './queue/bullmq-job-queue.js'
+import { SqliteJobQueue } from './queue/sqlite-job-queue.js'
+import { RedisStore } from './store/redis-store.js'
+import { SqliteStore } from './store/sqlite-store.js'
+
+/** A queue that can say how much work it holds (the health endpoint, tests). */
+export interface ObservableJobQueue<TJob> extends JobQueue<TJob> {
+  counts(): Promise<Record<string, number>> | Record<string, number>
+}
+
+/** Where the bot keeps its state and its queue: SQLite in one process, or Redis shared by replicas. */
+export interface GuardBackend {
+  readonly name: 'sqlite' | 'redis'
+  readonly store: DeliveryLedger & ScanLedger & IncidentStore<Incident> & RecordStore
+  createQueue(log: Logger): ObservableJobQueue<BotJob>
+  close(): Promise<void>
+}
+
+const MAX_ATTEMPTS = 8
+/** 5 s, doubling, at most 30 min: a job outlives a GitHub incident of an hour without giving up. */
+const backoffMs = (attempt: number): number => Math.min(5_000 * 2 ** (attempt - 1), 30 * 60_000)
+
+/** The embedded default: one SQLite file for state and queue. */
+export function sqliteBackend(db: DatabaseSync, workers: number): GuardBackend {
+  return {
+    name: 'sqlite',
+    store: new SqliteStore(db),
+    createQueue: (log) => new SqliteJobQueue<BotJob>(db, { concurrency: workers, maxAttempts: MAX_ATTEMPTS, backoffMs, log }),
+    close: async () => db.close(),
+  }
+}
+
+/** The scaled mode (`REDIS_URL`): state, locks and the queue (BullMQ) in Redis, so any number of replicas share work. */
+export function redisBackend(url: string, workers: number): GuardBackend {
+  // BullMQ's workers block on their connection: it must not give up on a request (maxRetriesPerRequest: null).
+  const connection = new Redis(url, { maxRetriesPerRequest: null })
+  const workerConnection = new Redis(url, { maxRetriesPerRequest: null })
+  return {
+    name: 'redis',
+    store: new RedisStore(connection),
+    createQueue: (log) => new BullmqJobQueue<BotJob>({ connection, workerConnection, concurrency: workers, maxAttempts: MAX_ATTEMPTS, backoffMs, log }),
+    close: async () => {
+      connection.disconnect()
+      workerConnection.disconnect()
+    },
+  }
+}
