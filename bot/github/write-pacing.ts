@@ -26,8 +26,25 @@ export function createPacedOctokit(redisUrl?: string): typeof ProbotOctokit {
   })
   // Issue creations are writes too: the bucket above already paces them.
   const notifications = new Bottleneck.Group({ maxConcurrent: null, minTime: 0 })
-  return ProbotOctokit.defaults((options: Record<string, unknown>) => ({
-    ...options,
-    throttle: { ...(options.throttle as Record<string, unknown> | undefined), write: writes, notifications },
-  })) as typeof ProbotOctokit
+  return ProbotOctokit.defaults((options: Record<string, unknown>) => {
+    // GitHub counts the content budget per installation: so does the bucket (one group key per installation).
+    const installationId = (options.auth as { installationId?: unknown } | undefined)?.installationId
+    const id = typeof installationId === 'number' ? { id: `installation-${installationId}` } : {}
+    const throttle = { ...(options.throttle as Record<string, unknown> | undefined), ...id, write: writes, notifications }
+    return { ...options, throttle: { ...throttle, onRateLimit: waitAsTold, onSecondaryRateLimit: waitAsTold } }
+  }) as typeof ProbotOctokit
+}
+
+/** How often one request may be refused and retried before its job fails (and is retried by the queue). */
+const MAX_REQUEST_RETRIES = 5
+
+/**
+ * Probot's own handler gives up on a secondary limit, which fails the whole job and repeats its reads. Instead the
+ * request waits as GitHub tells it (`retry-after`, or the primary limit's reset) and is sent again; the plugin never
+ * sends it earlier, so a refusal is never followed by a storm.
+ */
+// eslint-disable-next-line max-params -- the throttling plugin decides this callback's signature
+function waitAsTold(retryAfterSeconds: number, request: { method?: string; url?: string }, octokit: { log: { warn(message: string): void } }, retryCount: number): boolean {
+  octokit.log.warn(`GitHub rate limit on ${request.method ?? ''} ${request.url ?? ''}: waiting ${retryAfterSeconds} s as told (retry ${retryCount + 1})`)
+  return retryCount < MAX_REQUEST_RETRIES
 }

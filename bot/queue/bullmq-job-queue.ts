@@ -84,6 +84,12 @@ export class BullmqJobQueue<TJob> implements JobQueue<TJob> {
     const renew = setInterval(() => void this.options.connection.pexpire(lockKey, GROUP_LOCK_MS), GROUP_LOCK_MS / 3)
     try {
       await run(job.data.job)
+    } catch (error: unknown) {
+      const hinted = (error as { retryAfterMs?: unknown } | null)?.retryAfterMs
+      if (typeof hinted !== 'number' || hinted <= 0) throw error
+      // A rate-limit refusal is GitHub saying "later": delay the job without spending one of its attempts.
+      await job.moveToDelayed(Date.now() + hinted, token)
+      throw new DelayedError()
     } finally {
       clearInterval(renew)
       await this.options.connection.eval(RELEASE_IF_OWNER, 1, lockKey, owner)

@@ -124,15 +124,17 @@ export class SqliteJobQueue<TJob> implements JobQueue<TJob> {
   }
 
   private fail(row: JobRow, error: unknown): void {
-    const attempts = row.attempts + 1
+    const hinted = (error as RetryHint | null)?.retryAfterMs
+    const isRateLimited = typeof hinted === 'number' && hinted > 0
+    // A rate-limit refusal is GitHub saying "later", not a failure: it does not spend one of the job's attempts.
+    const attempts = isRateLimited ? row.attempts : row.attempts + 1
     const message = error instanceof Error ? error.message : String(error)
     if (attempts >= this.options.maxAttempts) {
       this.db.prepare("UPDATE jobs SET state = 'failed', attempts = ?, last_error = ? WHERE id = ?").run(attempts, message, row.id)
       this.options.log.error('job.failed', { jobId: row.id, group: row.group, attempts, error: message })
       return
     }
-    const hinted = (error as RetryHint | null)?.retryAfterMs
-    const delayMs = typeof hinted === 'number' && hinted > 0 ? hinted : this.options.backoffMs(attempts)
+    const delayMs = isRateLimited ? hinted : this.options.backoffMs(attempts)
     this.db.prepare("UPDATE jobs SET state = 'pending', attempts = ?, last_error = ?, run_after_ms = ? WHERE id = ?").run(attempts, message, this.nowMs() + delayMs, row.id)
     this.options.log.warn('job.retry', { jobId: row.id, group: row.group, attempts, delayMs, error: message })
   }
