@@ -11,6 +11,11 @@ export interface FileChange {
   readonly patch?: string
   /** The blob of the new version, to read when the patch is missing. */
   readonly blobSha?: string
+  /**
+   * Lines GitHub counted as changed. Without a patch, 0 means git's own content check found the file binary (or it
+   * did not change): nothing to read. A large text file that lost its patch still counts its lines.
+   */
+  readonly changedLines?: number
 }
 
 /** What fetching cost and covered, for logs and the benchmark. */
@@ -68,8 +73,9 @@ async function listAllCommits({ octokit, repo }: RepoClient, plan: Extract<PushP
   return [...new Set(shas)]
 }
 
-function toChange(file: { filename: string; status: string; patch?: string; sha?: string | null }, commit: string): FileChange {
+function toChange(file: { filename: string; status: string; patch?: string; sha?: string | null; changes?: number }, commit: string): FileChange {
   const patch = file.patch === undefined ? {} : { patch: file.patch }
   const blob = typeof file.sha === 'string' ? { blobSha: file.sha } : {}
-  return { path: file.filename, commit, status: file.status, ...patch, ...blob }
+  const changed = typeof file.changes === 'number' ? { changedLines: file.changes } : {}
+  return { path: file.filename, commit, status: file.status, ...patch, ...blob, ...changed }
 }

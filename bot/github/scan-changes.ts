@@ -19,7 +19,8 @@ export interface ChangeScanStats {
 
 /**
  * Scans each change: its patch when GitHub gave one; otherwise the whole new blob (large and unusual files lose their
- * patch, FACTS.md §5), decided binary by content, not by name.
+ * patch, FACTS.md §5), decided binary by content, not by name: by git's own check when GitHub counted no changed
+ * line, else by sniffing the blob's bytes.
  */
 export async function scanChanges(
   { octokit, repo }: RepoClient,
@@ -37,6 +38,11 @@ export async function scanChanges(
       continue
     }
     if (change.blobSha === undefined) continue
+    if (change.changedLines === 0) {
+      // GitHub's diff (git's content check) found it binary: reading the blob would cost a call to learn the same.
+      stats.binarySkipped++
+      continue
+    }
     stats.blobsFetched++
     const { data } = await octokit.rest.git.getBlob({ owner: repo.owner, repo: repo.name, file_sha: change.blobSha })
     const bytes = Buffer.from(data.content, data.encoding === 'base64' ? 'base64' : 'utf8')
