@@ -1,10 +1,12 @@
 import type { DatabaseSync } from 'node:sqlite'
 import { Redis } from 'ioredis'
 import type { Incident } from '../src/incidents/incident.js'
-import type { DeliveryLedger, IncidentStore, JobQueue, Logger, RecordStore, ScanLedger } from '../src/ports.js'
+import type { DeliveryLedger, IncidentStore, JobQueue, LockService, Logger, RecordStore, ScanLedger } from '../src/ports.js'
 import type { BotJob } from './jobs/job.js'
 import { BullmqJobQueue } from './queue/bullmq-job-queue.js'
 import { SqliteJobQueue } from './queue/sqlite-job-queue.js'
+import { LocalLocks } from './store/local-locks.js'
+import { RedisLocks } from './store/redis-locks.js'
 import { RedisStore } from './store/redis-store.js'
 import { SqliteStore } from './store/sqlite-store.js'
 
@@ -17,6 +19,8 @@ export interface ObservableJobQueue<TJob> extends JobQueue<TJob> {
 export interface GuardBackend {
   readonly name: 'sqlite' | 'redis'
   readonly store: DeliveryLedger & ScanLedger & IncidentStore<Incident> & RecordStore
+  /** Serialises the find-or-open of incidents per installation, so one token never gets two issues. */
+  readonly locks: LockService
   createQueue(log: Logger): ObservableJobQueue<BotJob>
   close(): Promise<void>
 }
@@ -30,6 +34,7 @@ export function sqliteBackend(db: DatabaseSync, workers: number): GuardBackend {
   return {
     name: 'sqlite',
     store: new SqliteStore(db),
+    locks: new LocalLocks(),
     createQueue: (log) => new SqliteJobQueue<BotJob>(db, { concurrency: workers, maxAttempts: MAX_ATTEMPTS, backoffMs, log }),
     close: async () => db.close(),
   }
@@ -43,6 +48,7 @@ export function redisBackend(url: string, workers: number): GuardBackend {
   return {
     name: 'redis',
     store: new RedisStore(connection),
+    locks: new RedisLocks(connection),
     createQueue: (log) => new BullmqJobQueue<BotJob>({ connection, workerConnection, concurrency: workers, maxAttempts: MAX_ATTEMPTS, backoffMs, log }),
     close: async () => {
       connection.disconnect()

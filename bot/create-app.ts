@@ -24,7 +24,7 @@ export function createGuardApp(settings: GuardAppSettings) {
     const log = probotLogger(app.log)
     const { store } = settings.backend
     const queue = settings.backend.createQueue(log)
-    const deps = { ledger: store, incidents: store, records: store, log, webBaseUrl: settings.webBaseUrl, nowMs: Date.now }
+    const deps = { ledger: store, incidents: store, records: store, locks: settings.backend.locks, log, webBaseUrl: settings.webBaseUrl, nowMs: Date.now }
     registerHandlers(app, { deliveries: store, queue, log })
     queue.start(async (job) => {
       try {

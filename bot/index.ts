@@ -24,7 +24,7 @@ export default function localstackGuard(app: Probot, options: ApplicationFunctio
   const env = process.env
   const databasePath = env.GUARD_DATABASE_PATH ?? DEFAULT_DATABASE_PATH
   const webBaseUrl = env.GHE_HOST === undefined || env.GHE_HOST === '' ? 'https://github.com' : `${env.GHE_PROTOCOL ?? 'https'}://${env.GHE_HOST}`
-  const workers = Number(env.GUARD_WORKERS ?? 4)
+  const workers = Number(env.GUARD_WORKERS ?? 16)
   const redisUrl = env.REDIS_URL ?? ''
   const backend = redisUrl === '' ? sqliteBackend(openDatabase(databasePath), workers) : redisBackend(redisUrl, workers)
   createGuardApp({ backend, webBaseUrl, onQueue: (queue) => (stopQueue = (ms) => queue.stop(ms)) })(app, options)

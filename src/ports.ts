@@ -110,3 +110,9 @@ export interface JobQueue<TJob> {
   /** Stops taking jobs and waits for the running ones (bounded by `timeoutMs`). */
   stop(timeoutMs: number): Promise<void>
 }
+
+/** Mutual exclusion by key, across everything that shares the state (one process, or every replica). */
+export interface LockService {
+  /** Runs `work` while holding the lock for `key`; waits (bounded by the implementation) while another holder has it. */
+  withLock<T>(key: string, work: () => Promise<T>): Promise<T>
+}

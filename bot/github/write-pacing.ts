@@ -4,12 +4,12 @@ import { ProbotOctokit } from 'probot'
 
 /** GitHub's content-creation budget: 80 requests a minute per installation (FACTS.md §5). */
 const CREATIONS_PER_MINUTE = 80
-/** Writes that may go out at once before pacing starts: an alert burst is sent now, not one a second. */
-const BURST_WRITES = 20
+/** Writes that may go out at once: a minute's budget, so an alert burst within GitHub's limit is sent now. */
+const BURST_WRITES = CREATIONS_PER_MINUTE
 
 /**
  * Octokit's throttling plugin spaces all writes 1 s apart and issue creations 3 s apart, process-wide. A leak then
- * waits seconds behind unrelated writes. Instead, a token bucket: bursts of 20 go out at once, then 80 a minute,
+ * waits seconds behind unrelated writes. Instead, a token bucket: a minute's budget goes out at once, then 80 a minute,
  * GitHub's own content-creation budget. A refusal beyond it is still waited out by the plugin (`retry-after`).
  */
 export function createPacedOctokit(redisUrl?: string): typeof ProbotOctokit {

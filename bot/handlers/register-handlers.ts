@@ -23,7 +23,7 @@ export function registerHandlers(app: Probot, deps: HandlerDependencies): void {
       deps.log.info('webhook.redelivery-ignored', { deliveryId })
       return
     }
-    for (const job of jobs) await deps.queue.enqueue(job, { group: String(job.installationId) })
+    for (const job of jobs) await deps.queue.enqueue(job, { group: queueGroup(job) })
   }
 
   app.on('push', async (context) => {
@@ -66,4 +66,13 @@ export function registerHandlers(app: Probot, deps: HandlerDependencies): void {
 function accountLogin(account: { login: string } | { slug?: string } | null | undefined): string {
   if (account === null || account === undefined) return ''
   return 'login' in account ? account.login : (account.slug ?? '')
+}
+
+/**
+ * One repository's jobs run in order (its ledger and migration issue stay consistent) while repositories run side by
+ * side; the sweeps of one installation run one at a time, so a large organisation is swept at a pace its rate limit
+ * bears, and never ahead of its pushes.
+ */
+function queueGroup(job: BotJob): string {
+  return job.type === 'sweep-repository' ? `${job.installationId}/sweep` : `${job.installationId}/${job.repo.id}`
 }

@@ -1,13 +1,14 @@
 import { addSightings, type Incident } from '../../src/incidents/incident.js'
 import type { LeakGroup } from '../../src/incidents/group-leaks.js'
 import { transition } from '../../src/incidents/transition.js'
-import type { IncidentStore, Logger } from '../../src/ports.js'
+import type { IncidentStore, LockService, Logger } from '../../src/ports.js'
 import { openIncidentIssue, updateIncidentIssue, type IssueContext } from '../github/incident-issues.js'
 import { fullName, type GitHubClient, type RepoRef } from '../github/types.js'
 
 /** What alerting needs. */
 export interface AlertDependencies {
   readonly incidents: IncidentStore<Incident>
+  readonly locks: LockService
   readonly log: Logger
   readonly nowMs: () => number
 }
@@ -21,6 +22,11 @@ export async function alertLeaks(
   groups: readonly LeakGroup[],
   context: IssueContext & AlertDependencies,
 ): Promise<Map<string, string>> {
+  // Jobs of different repositories run side by side: the find-or-open of an installation's incidents does not.
+  return context.locks.withLock(`incidents:${where.installationId}`, () => alertLeaksLocked(where, groups, context))
+}
+
+async function alertLeaksLocked(where: Where, groups: readonly LeakGroup[], context: IssueContext & AlertDependencies): Promise<Map<string, string>> {
   const links = new Map<string, string>()
   for (const group of groups) {
     const known = await context.incidents.findIncident(where.installationId, group.fingerprint)

@@ -2,7 +2,7 @@ import { groupLeaks } from '../../src/incidents/group-leaks.js'
 import type { Incident } from '../../src/incidents/incident.js'
 import { CHECK_RUN_NAME, renderLeakCheckRun } from '../../src/incidents/render-check-run.js'
 import { toMigrationItems } from '../../src/incidents/render-migration-issue.js'
-import type { IncidentStore, Logger, RecordStore, ScanLedger } from '../../src/ports.js'
+import type { IncidentStore, LockService, Logger, RecordStore, ScanLedger } from '../../src/ports.js'
 import { planPush, type PushPlan } from '../../src/push/plan-push.js'
 import type { Finding } from '../../src/scan/finding.js'
 import { createPathFilter, DEFAULT_GUARD_CONFIG, GUARD_CONFIG_PATH, type GuardConfig } from '../../src/scan/guard-config.js'
@@ -21,6 +21,7 @@ export interface JobDependencies {
   readonly ledger: ScanLedger
   readonly incidents: IncidentStore<Incident>
   readonly records: RecordStore
+  readonly locks: LockService
   readonly log: Logger
   readonly webBaseUrl: string
   readonly nowMs: () => number
