@@ -1,13 +1,18 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import type { FakeGitHub } from '../../fakes/fake-github/index.js'
 import type { TestAppKey } from '../../support/generate-test-app-key.js'
 import { freePort } from '../../support/free-port.js'
 import { sendWebhook, type WebhookAnswer } from '../../support/webhooks.js'
 
-const ROOT = join(import.meta.dirname, '../../..')
+/** The repository root, found by its package.json: this file also runs compiled, from build/test/e2e/bot/ (the bot benchmark). */
+function findRoot(from: string): string {
+  for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'bot'))) return dir
+  throw new Error(`no repository root above ${from}`)
+}
+const ROOT = findRoot(import.meta.dirname)
 /** What `npm start` runs after its `prestart` build. */
 const BOT_ENTRY = join(ROOT, 'build/bot/main.js')
 export const WEBHOOK_SECRET = 'e2e-webhook-secret'
