@@ -1,8 +1,7 @@
 // The world of one benchmark phase: a fake GitHub (in this process) with installations of repositories that each have
 // an initial commit, and the built bot as a child process pointed at it (test/e2e/bot/bot-process.ts), plus what the
 // benchmark reads from outside: the queue's health, the bot's pid and its peak RSS.
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { readdirSync, readFileSync } from 'node:fs'
 import { startBot, type BotProcess } from '../e2e/bot/bot-process.js'
 import { startFakeGitHub, type FakeGitHub, type FakeRepository, type RateLimitOptions } from '../fakes/fake-github/index.js'
 import { generateTestAppKey, type TestAppKey } from '../support/generate-test-app-key.js'
@@ -69,22 +68,7 @@ function createRepos(gh: FakeGitHub, options: WorldOptions): BenchRepo[] {
   return repos
 }
 
-/**
- * bot-process.ts takes the repository root to be three folders above itself, which holds when Jest runs it from
- * test/e2e/bot/ but, compiled to build/test/e2e/bot/, points at build/: it then spawns build/build/bot/main.js. Until
- * it finds the root by its package.json (the change proposed with this benchmark), a one-line entry there imports
- * the real build/bot/main.js, so the bot still runs exactly as `npm start` builds it (with build/ as its cwd).
- */
-function ensureBotEntryForBuiltHarness(): void {
-  const built = join(import.meta.dirname, '../../bot/main.js')
-  const expected = join(import.meta.dirname, '../e2e/bot/../../../build/bot/main.js')
-  if (existsSync(expected) || !existsSync(built)) return
-  mkdirSync(dirname(expected), { recursive: true })
-  writeFileSync(expected, "// Written by test/bench/bench-bot-world.ts: see ensureBotEntryForBuiltHarness.\nimport '../../bot/main.js'\n")
-}
-
 export async function startBenchWorld(options: WorldOptions): Promise<BenchWorld> {
-  ensureBotEntryForBuiltHarness()
   const gh = await startFakeGitHub({ appId: APP_ID, publicKeyPem: appKey().publicKeyPem, ...(options.limits === undefined ? {} : { limits: options.limits }) })
   let bot: BotProcess | undefined
   try {
