@@ -84,18 +84,21 @@ export class SqliteJobQueue<TJob> implements JobQueue<TJob> {
 
   private pump(): void {
     if (this.run === undefined || this.isStopped) return
+    // One clock reading per pass: read twice, a job falling due in between was neither ready nor the next wake-up,
+    // and waited for the next webhook (a timer fires up to 1 ms early by Date.now()).
+    const now = this.nowMs()
     while (this.running.size < this.options.concurrency) {
-      const row = this.nextReady()
+      const row = this.nextReady(now)
       if (row === undefined) break
       this.launch(row)
     }
-    this.scheduleWakeUp()
+    this.scheduleWakeUp(now)
   }
 
-  private nextReady(): JobRow | undefined {
+  private nextReady(now: number): JobRow | undefined {
     const rows = this.db
       .prepare("SELECT id, job_group, payload, attempts FROM jobs WHERE state = 'pending' AND run_after_ms <= ? ORDER BY run_after_ms, id LIMIT 100")
-      .all(this.nowMs())
+      .all(now)
     const free = rows.find((row) => !this.busyGroups.has(String(row.job_group)))
     if (free === undefined) return undefined
     return { id: Number(free.id), group: String(free.job_group), payload: String(free.payload), attempts: Number(free.attempts) }
@@ -139,10 +142,10 @@ export class SqliteJobQueue<TJob> implements JobQueue<TJob> {
     this.options.log.warn('job.retry', { jobId: row.id, group: row.group, attempts, delayMs, error: message })
   }
 
-  private scheduleWakeUp(): void {
+  private scheduleWakeUp(now: number): void {
     if (this.timer !== undefined) clearTimeout(this.timer)
     this.timer = undefined
-    const next = this.db.prepare("SELECT MIN(run_after_ms) AS at FROM jobs WHERE state = 'pending' AND run_after_ms > ?").get(this.nowMs())
+    const next = this.db.prepare("SELECT MIN(run_after_ms) AS at FROM jobs WHERE state = 'pending' AND run_after_ms > ?").get(now)
     const at = next?.at
     if (typeof at !== 'number') return
     this.timer = setTimeout(() => this.pump(), Math.max(10, at - this.nowMs()))

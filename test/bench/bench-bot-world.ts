@@ -1,7 +1,7 @@
 // The world of one benchmark phase: a fake GitHub (in this process) with installations of repositories that each have
 // an initial commit, and the built bot as a child process pointed at it (test/e2e/bot/bot-process.ts), plus what the
 // benchmark reads from outside: the queue's health, the bot's pid and its peak RSS.
-import { readdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { startBot, type BotProcess } from '../e2e/bot/bot-process.js'
 import { startFakeGitHub, type FakeGitHub, type FakeRepository, type RateLimitOptions } from '../fakes/fake-github/index.js'
 import { generateTestAppKey, type TestAppKey } from '../support/generate-test-app-key.js'
@@ -84,7 +84,7 @@ export async function startBenchWorld(options: WorldOptions): Promise<BenchWorld
       gh,
       bot: started,
       repos,
-      botPid: findBotPid(),
+      botPid: started.pid,
       jobs,
       settle: (timeoutMs) => waitUntil(async () => isIdle(await jobs()), { timeoutMs, pollMs: HEALTH_POLL_MS }),
       async close() {
@@ -111,25 +111,6 @@ export async function waitUntil(condition: () => boolean | Promise<boolean>, opt
     if (Date.now() > deadline) return false
     await new Promise((resolve) => setTimeout(resolve, options.pollMs))
   }
-}
-
-/**
- * `startBot` does not expose the child's pid: the bot is the one child of this process running build/bot/main.js
- * (phases run one bot at a time). Reads /proc, so Linux only.
- */
-function findBotPid(): number {
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
-      const parentPid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
-      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8')
-      if (parentPid === process.pid && cmdline.includes('build/bot/main.js')) return Number(entry)
-    } catch {
-      // The process ended while we looked: not ours.
-    }
-  }
-  throw new Error(`No child process of ${process.pid} runs build/bot/main.js: the bot did not start as expected. Run npm run build and retry.`)
 }
 
 /** `VmHWM` (peak resident set) and `VmRSS` of a process, in MiB. */

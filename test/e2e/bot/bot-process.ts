@@ -20,6 +20,8 @@ export const WEBHOOK_SECRET = 'e2e-webhook-secret'
 /** The bot as GitHub sees it: a child process, its webhook URL, everything it printed, and its state file. */
 export interface BotProcess {
   readonly url: string
+  /** The child's process id (the benchmark reads its peak RSS from /proc/<pid>/status). */
+  readonly pid: number
   readonly databasePath: string
   /** stdout and stderr so far (searched for raw tokens). */
   output(): string
@@ -66,6 +68,7 @@ export async function startBot(gh: FakeGitHub, key: TestAppKey, options: { appId
   const url = `http://127.0.0.1:${port}/`
   return {
     url,
+    pid: child.pid ?? -1,
     databasePath,
     output: () => output,
     deliver: (name, deliveryId, payload, signature) =>

@@ -57,4 +57,19 @@ describe('the embedded job queue', () => {
     expect(seen).toEqual([{ n: 1 }])
     await queue.stop(1000)
   })
+
+  it('runs a job that falls due while the queue looks for work (the clock ticks between two readings)', async () => {
+    const db = openDatabase(':memory:')
+    db.prepare("INSERT INTO jobs (job_group, payload, state, run_after_ms) VALUES ('g', '{\"n\":1}', 'pending', 1000)").run()
+    // The first reading is a millisecond before the job is due, every later one after: a timer that fired 1 ms early.
+    const readings = [999]
+    const queue = new SqliteJobQueue<{ n: number }>(db, { concurrency: 1, maxAttempts: 2, backoffMs: () => 5, log: silent, nowMs: () => readings.shift() ?? 1000 })
+    const seen: unknown[] = []
+    queue.start(async (job) => {
+      seen.push(job)
+    })
+    expect(await queue.whenIdle(1000)).toBe(true)
+    expect(seen).toEqual([{ n: 1 }])
+    await queue.stop(1000)
+  })
 })
