@@ -35,7 +35,7 @@ const COMPARE_COMMITS_LIMIT = 250
 export async function fetchPushDiffs(client: RepoClient, plan: PushPlan, push: PushFacts): Promise<FetchedPush> {
   const { octokit, repo } = client
   if (plan.kind === 'skip') return { changes: [], commits: [] }
-  if (plan.kind === 'single-commit') return { changes: (await fetchCommit(client, plan.sha)).changes, commits: [plan.sha] }
+  if (plan.kind === 'single-commit') return { changes: (await fetchCommitChanges(client, plan.sha)).changes, commits: [plan.sha] }
   const { data } = await octokit.rest.repos.compareCommitsWithBasehead({ owner: repo.owner, repo: repo.name, basehead: `${plan.base}...${plan.head}` })
   const compared = data.commits.map((commit) => ({ sha: commit.sha, parentCount: commit.parents.length }))
   const touched = new Map(push.commits.map((commit) => [commit.id, [...commit.added, ...commit.modified]]))
@@ -45,11 +45,12 @@ export async function fetchPushDiffs(client: RepoClient, plan: PushPlan, push: P
   })
   const changes: FileChange[] = selection.useNetDiff ? (data.files ?? []).map((file) => toChange(file, plan.head)) : []
   const perCommit = selection.useNetDiff ? selection.perCommit : await listAllCommits(client, plan, compared.map((c) => c.sha))
-  for (const sha of perCommit) changes.push(...(await fetchCommit(client, sha)).changes)
+  for (const sha of perCommit) changes.push(...(await fetchCommitChanges(client, sha)).changes)
   return { changes, commits: [...new Set([...compared.map((c) => c.sha), ...perCommit])] }
 }
 
-async function fetchCommit({ octokit, repo }: RepoClient, sha: string): Promise<{ changes: FileChange[] }> {
+/** One commit's own changes (get-a-commit, paged past 300 files up to GitHub's 3000). */
+export async function fetchCommitChanges({ octokit, repo }: RepoClient, sha: string): Promise<{ changes: FileChange[] }> {
   const changes: FileChange[] = []
   for (let page = 1; page <= MAX_COMMIT_PAGES; page++) {
     const { data } = await octokit.rest.repos.getCommit({ owner: repo.owner, repo: repo.name, ref: sha, ...(page > 1 ? { page } : {}) })

@@ -1,9 +1,9 @@
 import { CHECK_RUN_NAME, renderLeakCheckRun } from '../../src/incidents/render-check-run.js'
 import { groupLeaks } from '../../src/incidents/group-leaks.js'
-import { createPathFilter } from '../../src/scan/guard-config.js'
+import { configuredScan } from '../../src/scan/guard-config.js'
 import { alertLeaks } from './alert-leaks.js'
 import { createCheckRun } from '../github/check-runs.js'
-import { fetchPushDiffs } from '../github/fetch-push-diffs.js'
+import { fetchCommitChanges } from '../github/fetch-push-diffs.js'
 import { loadConfig } from '../github/load-config.js'
 import { scanChanges } from '../github/scan-changes.js'
 import { fullName, type GitHubClient } from '../github/types.js'
@@ -14,10 +14,8 @@ import type { JobDependencies } from './scan-push-job.js'
 export async function runRescanJob(octokit: GitHubClient, job: Extract<BotJob, { type: 'rescan-commit' }>, deps: JobDependencies): Promise<void> {
   const { repo, headSha } = job
   const loaded = await loadConfig({ octokit, repo }, deps.records, { refresh: true })
-  const plan = { kind: 'single-commit', sha: headSha } as const
-  const fetched = await fetchPushDiffs({ octokit, repo }, plan, { ref: '', before: '', after: headSha, created: false, deleted: false, forced: false, defaultBranch: repo.defaultBranch, commits: [] })
-  const options = { isPathIncluded: createPathFilter(loaded.config), allowFingerprints: new Set(loaded.config['allow-fingerprints']) }
-  const { findings } = await scanChanges({ octokit, repo }, fetched.changes, options)
+  const { changes } = await fetchCommitChanges({ octokit, repo }, headSha)
+  const { findings } = await scanChanges({ octokit, repo }, changes, configuredScan(loaded.config))
   const leaks = findings.filter((f) => f.category === 'leak')
   if (leaks.length === 0) {
     await createCheckRun({ octokit, repo }, headSha, { name: CHECK_RUN_NAME, conclusion: 'success', title: 'No LocalStack credentials found', summary: 'Scanned again on request.' })

@@ -5,7 +5,7 @@ import { toMigrationItems } from '../../src/incidents/render-migration-issue.js'
 import type { IncidentStore, LockService, Logger, RecordStore, ScanLedger } from '../../src/ports.js'
 import { planPush, type PushPlan } from '../../src/push/plan-push.js'
 import type { Finding } from '../../src/scan/finding.js'
-import { createPathFilter, DEFAULT_GUARD_CONFIG, GUARD_CONFIG_PATH, type GuardConfig } from '../../src/scan/guard-config.js'
+import { applyGuardConfig, configuredScan, DEFAULT_GUARD_CONFIG, GUARD_CONFIG_PATH } from '../../src/scan/guard-config.js'
 import { alertLeaks } from './alert-leaks.js'
 import { CONFIG_CHECK_RUN_NAME, createCheckRun } from '../github/check-runs.js'
 import { fetchPushDiffs } from '../github/fetch-push-diffs.js'
@@ -64,10 +64,10 @@ async function scanPush(client: RepoClient, work: { job: ScanPushJob; plan: Push
   if (repo.name === '.github' && touchesConfig(job)) await invalidateOwnerConfigs(deps.records, repo.owner)
   const cached = touchesConfig(job) ? undefined : await peekConfig(repo, deps.records)
   const fetched = await fetchPushDiffs(client, plan, push)
-  const scan = await scanChanges(client, fetched.changes, scanOptions((cached ?? { config: DEFAULT_GUARD_CONFIG }).config))
+  const scan = await scanChanges(client, fetched.changes, configuredScan((cached ?? { config: DEFAULT_GUARD_CONFIG }).config))
   const isConfigNeeded = cached === undefined && (scan.findings.length > 0 || touchesConfig(job))
   const loaded = isConfigNeeded ? await loadConfig(client, deps.records, { refresh: true }) : (cached ?? { config: DEFAULT_GUARD_CONFIG })
-  const findings = dedupeFindings(applyConfig(scan.findings, loaded.config), push.after)
+  const findings = dedupeFindings(applyGuardConfig(scan.findings, loaded.config), push.after)
   return { findings, loaded, stats: scan.stats, commits: fetched.commits }
 }
 
@@ -89,16 +89,6 @@ async function reportFindings(client: RepoClient, work: { job: ScanPushJob; scan
   if (items.length === 0 || config.migration === 'off') return
   if (config.migration === 'pull-request') await openMigrationPullRequest(client, deps.records, items)
   else await upsertMigrationIssue(client, deps.records, { items, replace: false })
-}
-
-function scanOptions(config: GuardConfig): { isPathIncluded: (path: string) => boolean; allowFingerprints: Set<string> } {
-  return { isPathIncluded: createPathFilter(config), allowFingerprints: new Set(config['allow-fingerprints']) }
-}
-
-/** Applies a configuration read after the scan (the scan ran with the defaults). */
-function applyConfig(findings: readonly Finding[], config: GuardConfig): Finding[] {
-  const { isPathIncluded, allowFingerprints } = scanOptions(config)
-  return findings.filter((f) => isPathIncluded(f.file) && !allowFingerprints.has(f.fingerprint))
 }
 
 function touchesConfig(job: ScanPushJob): boolean {

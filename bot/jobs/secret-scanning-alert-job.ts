@@ -2,6 +2,7 @@ import type { LeakGroup } from '../../src/incidents/group-leaks.js'
 import type { Sighting } from '../../src/incidents/incident.js'
 import type { FindingKind } from '../../src/scan/finding.js'
 import { classifyToken, fingerprintToken, redactToken } from '../../src/tokens/index.js'
+import { configuredScan } from '../../src/scan/guard-config.js'
 import { alertLeaks } from './alert-leaks.js'
 import { loadConfig } from '../github/load-config.js'
 import { fullName, type GitHubClient } from '../github/types.js'
@@ -21,7 +22,7 @@ export async function runSecretScanningAlertJob(octokit: GitHubClient, job: Extr
   const kind: FindingKind = classification.kind === 'malformed' ? 'auth-token' : classification.kind
   const group: LeakGroup = { fingerprint: fingerprintToken(secret), kind, redacted: redactToken(secret), sightings: await alertSightings(octokit, job) }
   const loaded = await loadConfig({ octokit, repo }, deps.records, { refresh: false })
-  if (loaded.config['allow-fingerprints'].includes(group.fingerprint)) return
+  if (configuredScan(loaded.config).allowFingerprints.has(group.fingerprint)) return
   await alertLeaks({ octokit, repo, installationId: job.installationId }, [group], { ...deps, config: loaded.config })
 }
 

@@ -1,6 +1,6 @@
 import { groupLeaks } from '../../src/incidents/group-leaks.js'
 import { toMigrationItems } from '../../src/incidents/render-migration-issue.js'
-import { createPathFilter } from '../../src/scan/guard-config.js'
+import { configuredScan } from '../../src/scan/guard-config.js'
 import { alertLeaks } from './alert-leaks.js'
 import type { FileChange } from '../github/fetch-push-diffs.js'
 import { loadConfig } from '../github/load-config.js'
@@ -27,11 +27,11 @@ export async function runSweepJob(octokit: GitHubClient, job: Extract<BotJob, { 
   const { data: ref } = await octokit.rest.git.getRef({ owner: repo.owner, repo: repo.name, ref: `heads/${repo.defaultBranch}` })
   const head = ref.object.sha
   const loaded = await loadConfig({ octokit, repo }, deps.records, { refresh: true })
-  const isPathIncluded = createPathFilter(loaded.config)
+  const scanning = configuredScan(loaded.config)
   const { data: tree } = await octokit.rest.git.getTree({ owner: repo.owner, repo: repo.name, tree_sha: head, recursive: 'true' })
-  const blobs = tree.tree.filter((e) => e.type === 'blob' && e.path !== undefined && e.sha !== undefined && (e.size ?? 0) <= MAX_SWEEP_BLOB_BYTES && isPathIncluded(e.path))
+  const blobs = tree.tree.filter((e) => e.type === 'blob' && e.path !== undefined && e.sha !== undefined && (e.size ?? 0) <= MAX_SWEEP_BLOB_BYTES && scanning.isPathIncluded(e.path))
   const changes: FileChange[] = blobs.slice(0, MAX_SWEEP_BLOBS).map((e) => ({ path: e.path ?? '', commit: head, status: 'added', blobSha: e.sha ?? '' }))
-  const { findings, stats } = await scanChanges({ octokit, repo }, changes, { isPathIncluded, allowFingerprints: new Set(loaded.config['allow-fingerprints']) })
+  const { findings, stats } = await scanChanges({ octokit, repo }, changes, scanning)
   deps.log.info('sweep.completed', { repository: fullName(repo), files: stats.files, skipped: Math.max(0, blobs.length - MAX_SWEEP_BLOBS), truncated: tree.truncated })
   const groups = groupLeaks(findings, { repository: fullName(repo), headSha: head, ref: `refs/heads/${repo.defaultBranch}` })
   if (groups.length > 0) await alertLeaks({ octokit, repo, installationId: job.installationId }, groups, { ...deps, config: loaded.config })

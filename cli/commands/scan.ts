@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises'
 import { basename, dirname, resolve } from 'node:path'
 import { SourceReadError } from '../../src/errors.js'
 import type { Finding } from '../../src/scan/finding.js'
-import { createPathFilter } from '../../src/scan/guard-config.js'
+import { configuredScan } from '../../src/scan/guard-config.js'
 import type { CliIo } from '../cli-io.js'
 import type { ScanCommand } from '../parse-args.js'
 import { createProgress } from '../progress.js'
@@ -27,14 +27,15 @@ export async function runScanCommand(command: ScanCommand, io: CliIo): Promise<n
   const directory = isDirectory ? target : dirname(target)
   const root = command.mode.kind === 'tree' ? directory : await findRepositoryRoot(directory, io.env)
   const config = await loadGuardConfig(root, (message) => io.stderr.write(`${message}\n`))
+  const scanning = configuredScan(config)
   const findings: Finding[] = []
   const counters = createCounters()
   const progress = createProgress(io.stderr, { isEnabled: io.stderr.isTTY === true, isHistory: command.mode.kind === 'git', now })
   const context: ScanContext = {
     env: io.env,
     sink: (finding) => void findings.push(finding),
-    options: { allowFingerprints: new Set(config['allow-fingerprints']) },
-    isPathIncluded: createPathFilter(config),
+    options: { allowFingerprints: scanning.allowFingerprints },
+    isPathIncluded: scanning.isPathIncluded,
     counters,
     onProgress: () => progress.update(counters),
   }

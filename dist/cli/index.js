@@ -20881,6 +20881,15 @@ function validateGuardConfig(value, sourceName = GUARD_CONFIG_PATH) {
         return result.data;
     throw invalid(sourceName, result.error.issues.map((issue) => `${formatPath(issue.path)}: ${describeIssue(issue)}`));
 }
+/** The scan options of a configuration (one place, for every front end). */
+function configuredScan(config) {
+    return { isPathIncluded: createPathFilter(config), allowFingerprints: new Set(config['allow-fingerprints']) };
+}
+/** Applies a configuration to findings made without it (the bot reads its configuration only when it finds something). */
+function applyGuardConfig(findings, config) {
+    const { isPathIncluded, allowFingerprints } = configuredScan(config);
+    return findings.filter((finding) => isPathIncluded(finding.file) && !allowFingerprints.has(finding.fingerprint));
+}
 
 ;// CONCATENATED MODULE: ./build/cli/scan-report.js
 /** Fresh, zeroed tallies. */
@@ -22443,14 +22452,15 @@ async function runScanCommand(command, io) {
     const directory = isDirectory ? target : (0,external_node_path_namespaceObject.dirname)(target);
     const root = command.mode.kind === 'tree' ? directory : await findRepositoryRoot(directory, io.env);
     const config = await loadGuardConfig(root, (message) => io.stderr.write(`${message}\n`));
+    const scanning = configuredScan(config);
     const findings = [];
     const counters = createCounters();
     const progress = createProgress(io.stderr, { isEnabled: io.stderr.isTTY === true, isHistory: command.mode.kind === 'git', now });
     const context = {
         env: io.env,
         sink: (finding) => void findings.push(finding),
-        options: { allowFingerprints: new Set(config['allow-fingerprints']) },
-        isPathIncluded: createPathFilter(config),
+        options: { allowFingerprints: scanning.allowFingerprints },
+        isPathIncluded: scanning.isPathIncluded,
         counters,
         onProgress: () => progress.update(counters),
     };

@@ -77,3 +77,20 @@ export function validateGuardConfig(value: unknown, sourceName: string = GUARD_C
   if (result.success) return result.data
   throw invalid(sourceName, result.error.issues.map((issue) => `${formatPath(issue.path)}: ${describeIssue(issue)}`))
 }
+
+/** What a configuration means to a scan: the paths it reads and the fingerprints it drops. */
+export interface ConfiguredScan {
+  readonly isPathIncluded: (path: string) => boolean
+  readonly allowFingerprints: ReadonlySet<string>
+}
+
+/** The scan options of a configuration (one place, for every front end). */
+export function configuredScan(config: Pick<GuardConfig, 'ignore-paths' | 'allow-fingerprints'>): ConfiguredScan {
+  return { isPathIncluded: createPathFilter(config), allowFingerprints: new Set(config['allow-fingerprints']) }
+}
+
+/** Applies a configuration to findings made without it (the bot reads its configuration only when it finds something). */
+export function applyGuardConfig<T extends { readonly file: string; readonly fingerprint: string }>(findings: readonly T[], config: GuardConfig): T[] {
+  const { isPathIncluded, allowFingerprints } = configuredScan(config)
+  return findings.filter((finding) => isPathIncluded(finding.file) && !allowFingerprints.has(finding.fingerprint))
+}

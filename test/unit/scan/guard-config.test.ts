@@ -1,5 +1,5 @@
 import { InvalidConfigError } from '../../../src/errors.js'
-import { createPathFilter, DEFAULT_GUARD_CONFIG, parseGuardConfig } from '../../../src/scan/index.js'
+import { applyGuardConfig, configuredScan, createPathFilter, DEFAULT_GUARD_CONFIG, parseGuardConfig } from '../../../src/scan/index.js'
 
 function problemsOf(yaml: string): readonly string[] {
   try {
@@ -45,5 +45,18 @@ describe('guard configuration', () => {
   it('filters ignored paths with globs, dotfiles included', () => {
     const isIncluded = createPathFilter(parseGuardConfig('ignore-paths: ["docs/**", "**/*.snap"]'))
     expect(['docs/a.md', 'src/x/__snapshots__/a.snap', '.github/x.yml', 'src/a.ts'].map(isIncluded)).toEqual([false, false, true, true])
+  })
+
+  it('turns a configuration into scan options, and filters findings made without it the same way', () => {
+    const allowed = `sha256:${'a'.repeat(64)}`
+    const config = parseGuardConfig(`ignore-paths: ["docs/**"]\nallow-fingerprints: ["${allowed}"]\n`)
+    const scanning = configuredScan(config)
+    expect([scanning.isPathIncluded('docs/a.md'), scanning.isPathIncluded('src/a.ts'), scanning.allowFingerprints.has(allowed)]).toEqual([false, true, true])
+    const findings = [
+      { file: 'docs/a.md', fingerprint: 'sha256:b' },
+      { file: 'src/a.ts', fingerprint: allowed },
+      { file: 'src/b.ts', fingerprint: 'sha256:c' },
+    ]
+    expect(applyGuardConfig(findings, config)).toEqual([{ file: 'src/b.ts', fingerprint: 'sha256:c' }])
   })
 })
