@@ -11,7 +11,8 @@ export interface CliIo {
   readonly argv: readonly string[]
   readonly env: Env
   readonly cwd: string
-  readonly stdin: NodeJS.ReadableStream & MaybeTty
+  /** `setRawMode` (a terminal's) lets `token` read with echo off. */
+  readonly stdin: NodeJS.ReadableStream & MaybeTty & { setRawMode?(isRaw: boolean): unknown }
   readonly stdout: NodeJS.WritableStream
   readonly stderr: NodeJS.WritableStream & MaybeTty
   /** Monotonic milliseconds; defaults to `performance.now`. */

@@ -28,7 +28,8 @@ const PATCH_ARGS = [
  */
 function historyArgs(range: string | undefined): string[] {
   const revisions = range === undefined ? ['HEAD'] : [range]
-  return ['log', '-p', '--cc', '--no-show-signature', ...PATCH_ARGS, '--format=commit%x20%H', ...revisions, '--']
+  // --end-of-options: RANGE is a revision even if it looks like an option (the parser refuses a leading "-" too).
+  return ['log', '-p', '--cc', '--no-show-signature', ...PATCH_ARGS, '--format=commit%x20%H', '--end-of-options', ...revisions, '--']
 }
 
 function stagedArgs(): string[] {
