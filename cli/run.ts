@@ -9,6 +9,8 @@ import { parseArgs } from './parse-args.js'
 import { safeForTerminal } from './safe-text.js'
 import { CLI_VERSION } from './version.js'
 
+export { isScanWorker, serveScanWorker } from './sources/scan-pool.js'
+
 /** Exit status for usage and runtime errors (DESIGN.md: 0 nothing found, 1 a leak, 2 an error). */
 export const EXIT_ERROR = 2
 

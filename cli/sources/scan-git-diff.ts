@@ -38,7 +38,12 @@ function stagedArgs(): string[] {
 
 /** Streams `git log -p` (--git) or `git diff --cached` (--staged) run at the repository root through the diff scanner. */
 export async function scanGitDiff(repositoryRoot: string, mode: Exclude<ScanMode, { kind: 'tree' }>, context: ScanContext): Promise<void> {
-  const scanner = createDiffScanner(context.sink, { ...context.options, isPathIncluded: context.isPathIncluded })
+  const scanner = createDiffScanner(context.sink, {
+    ...context.options,
+    isPathIncluded: context.isPathIncluded,
+    nameSink: context.sink,
+    onBinary: () => void (context.counters.skippedBinary += 1),
+  })
   const headers = createDiffHeaderCounter(context.counters)
   const decoder = new TextDecoder('utf-8')
   const feed = (text: string): void => {

@@ -10,6 +10,8 @@ export interface DiffScanOptions extends ScanOptions {
    * it, names are not scanned.
    */
   readonly nameSink?: FindingSink
+  /** Told of each file diff git shows as `Binary files … differ` (not scanned), so it can be counted. */
+  readonly onBinary?: () => void
 }
 
 /**
@@ -149,6 +151,8 @@ class DiffParser {
       this.closeFile()
       this.isNewFile = false
       this.pendingPath = /^diff --(?:cc|combined) (.+)$/.exec(line)?.[1]
+    } else if (line.startsWith('Binary files ') && line.endsWith(' differ')) {
+      this.options.onBinary?.()
     } else if (line.startsWith('new file mode')) {
       this.isNewFile = true
     } else if (line.startsWith('+++ ')) {
