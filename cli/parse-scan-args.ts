@@ -58,6 +58,11 @@ export function parseScanArgs(args: readonly string[], deps: ParseScanDeps): Sca
     ...(draft.output === undefined ? {} : { output: draft.output }),
     includeIgnored: draft.includeIgnored ?? false,
   }
+  return checkCombination(command)
+}
+
+/** Options that only make sense together with others. */
+function checkCombination(command: ScanCommand): ScanCommand {
   if (command.includeIgnored && command.mode.kind !== 'tree') {
     throw usage('--include-ignored applies to the working tree only (--git and --staged read what git stores)', 'scan')
   }

@@ -24,15 +24,21 @@ export async function scanWorkingTree(root: string, context: ScanContext, settin
   const listed = await listGitFiles(root, context.env, settings.includeIgnored)
   if (listed !== undefined && !settings.includeIgnored) context.counters.skippedIgnored = listed.ignored
   const paths: AsyncIterable<string> | Iterable<string> = listed?.paths ?? walkDirectory(root, context.warn)
-  await scanPaths(root, paths, context, settings.entryScript)
+  await scanPaths({ root, paths, entryScript: settings.entryScript }, context)
 }
 
 /** Scans one file given on the command line as PATH. */
 export async function scanSingleFile(directory: string, name: string, context: ScanContext): Promise<void> {
-  await scanPaths(directory, [name], context, undefined)
+  await scanPaths({ root: directory, paths: [name], entryScript: undefined }, context)
 }
 
-async function scanPaths(root: string, paths: AsyncIterable<string> | Iterable<string>, context: ScanContext, entryScript: string | undefined): Promise<void> {
+interface PathsToScan {
+  readonly root: string
+  readonly paths: AsyncIterable<string> | Iterable<string>
+  readonly entryScript: string | undefined
+}
+
+async function scanPaths({ root, paths, entryScript }: PathsToScan, context: ScanContext): Promise<void> {
   const pool = createScanPool({ entryScript, options: context.options })
   const capacity = entryScript === undefined ? 1 : poolCapacity()
   // Results arrive out of order; each is reported once every earlier path's result is in.

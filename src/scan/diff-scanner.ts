@@ -81,7 +81,7 @@ class DiffParser {
     while (position < text.length) {
       const newline = text.indexOf('\n', position)
       const end = newline < 0 ? text.length : newline
-      this.piece(text, position, end, newline >= 0)
+      this.piece(position === 0 && end === text.length ? text : text.slice(position, end), newline >= 0)
       position = end + 1
     }
   }
@@ -93,20 +93,20 @@ class DiffParser {
   }
 
   end(): void {
-    if (this.mode !== 'head' || this.head !== '') this.piece('', 0, 0, true)
+    if (this.mode !== 'head' || this.head !== '') this.piece('', true)
     this.closeFile()
   }
 
-  /** Handles `text[start, end)`, a part of the current line; `isLineEnd` when a newline (or the end) follows it. */
-  private piece(text: string, start: number, end: number, isLineEnd: boolean): void {
+  /** Handles `part` of the current line; `isLineEnd` when a newline (or the end) follows it. */
+  private piece(part: string, isLineEnd: boolean): void {
     if (this.mode === 'added') {
-      if (end > start) this.section?.scanner.write(text.slice(start, end))
+      if (part !== '') this.section?.scanner.write(part)
       if (isLineEnd) this.finishAddedLine()
     } else if (this.mode === 'skip') {
       if (isLineEnd) this.mode = 'head'
     } else {
-      const room = MAX_HEADER_CHARS - this.head.length
-      this.head += text.slice(start, Math.min(end, start + Math.max(room, 0)))
+      const room = Math.max(MAX_HEADER_CHARS - this.head.length, 0)
+      this.head += part.length <= room ? part : part.slice(0, room)
       if (isLineEnd) {
         const line = this.head.endsWith('\r') ? this.head.slice(0, -1) : this.head
         this.head = ''
@@ -144,6 +144,11 @@ class DiffParser {
     }
     if (line.startsWith('@@')) return this.hunkHeader(line)
     this.isInHunk = false
+    this.headerLine(line)
+  }
+
+  /** A line outside any hunk: a commit, the start of a file diff, or one of its header lines. */
+  private headerLine(line: string): void {
     if (line.startsWith('commit ')) {
       this.closeFile()
       this.commit = line.slice('commit '.length).trim().split(' ')[0]

@@ -159,6 +159,7 @@ describe('tokens and control characters in file names', () => {
     for (const args of [['scan'], ['scan', '--git']]) {
       const result = sandbox.cli(args)
       expect(result.exitCode).toBe(1)
+      // eslint-disable-next-line no-control-regex -- looking for control characters is the point
       expect(result.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/)
       expect(result.stdout).toContain('\\x1b[2J\\x1b]0;pwned\\x07\\x0aURGENT.env:1:7')
     }
