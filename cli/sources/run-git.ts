@@ -45,6 +45,8 @@ export interface GitInvocation {
   readonly args: readonly string[]
   readonly cwd: string
   readonly env: Env
+  /** Written to git's standard input, which is then closed (for `cat-file --batch`). */
+  readonly input?: string
   /** Receives stdout as it arrives; without it stdout is collected and returned. */
   readonly onStdout?: (chunk: Buffer) => void
   /** The "what to do" sentence of the error message if git fails, without the final period. */
@@ -57,7 +59,9 @@ export interface GitInvocation {
  */
 export function runGit(invocation: GitInvocation): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', [...BASE_ARGS, ...invocation.args], { cwd: invocation.cwd, env: gitEnv(invocation.env), stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn('git', [...BASE_ARGS, ...invocation.args], { cwd: invocation.cwd, env: gitEnv(invocation.env), stdio: ['pipe', 'pipe', 'pipe'] })
+    child.stdin.on('error', () => undefined) // git exiting early is reported by its exit status
+    child.stdin.end(invocation.input ?? '')
     const stdout: Buffer[] = []
     let stderr = ''
     let failure: unknown

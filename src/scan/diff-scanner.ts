@@ -10,8 +10,18 @@ export interface DiffScanOptions extends ScanOptions {
    * it, names are not scanned.
    */
   readonly nameSink?: FindingSink
-  /** Told of each file diff git shows as `Binary files … differ` (not scanned), so it can be counted. */
-  readonly onBinary?: () => void
+  /**
+   * Told of each added or changed file that git shows as `Binary files … differ` (its lines are not in the diff):
+   * the caller can read the blob itself (git calls UTF-16 binary) and count what it skips.
+   */
+  readonly onBinary?: (file: BinaryFileDiff) => void
+}
+
+/** A file diff git printed as binary: the new path and the commit (none for staged changes). */
+export interface BinaryFileDiff {
+  /** The new side's path; undefined when git's header could not be read back to one path. */
+  readonly path: string | undefined
+  readonly commit?: string
 }
 
 /**
@@ -63,6 +73,8 @@ class DiffParser {
   private commit: string | undefined
   private section: FileSection | undefined
   private pendingPath: string | undefined
+  /** The path of the current `diff --git` header, for a binary file diff (which has no `+++` line). */
+  private gitPath: string | undefined
   private isNewFile = false
   private parents = 1
   private newLine = 0
@@ -153,17 +165,30 @@ class DiffParser {
       this.closeFile()
       this.commit = line.slice('commit '.length).trim().split(' ')[0]
     } else if (line.startsWith('diff ')) {
-      this.closeFile()
-      this.isNewFile = false
-      this.pendingPath = /^diff --(?:cc|combined) (.+)$/.exec(line)?.[1]
+      this.fileHeader(line)
     } else if (line.startsWith('Binary files ') && line.endsWith(' differ')) {
-      this.options.onBinary?.()
+      this.binaryFile(line)
     } else if (line.startsWith('new file mode')) {
       this.isNewFile = true
     } else if (line.startsWith('+++ ')) {
       const target = line.slice(4)
       if (target !== '/dev/null') this.openFile(unquoteGitPath(target).replace(/^b\//, ''))
     }
+  }
+
+  /** `diff --git a/P b/P` or `diff --cc P`: a new file diff starts. */
+  private fileHeader(line: string): void {
+    this.closeFile()
+    this.isNewFile = false
+    this.pendingPath = /^diff --(?:cc|combined) (.+)$/.exec(line)?.[1]
+    if (line.startsWith('diff --git ')) this.gitPath = pathOfGitHeader(line.slice('diff --git '.length))
+    else this.gitPath = this.pendingPath === undefined ? undefined : unquoteGitPath(this.pendingPath)
+  }
+
+  /** `Binary files … differ`: no lines to scan here, so the caller is told. A deleted file adds nothing. */
+  private binaryFile(line: string): void {
+    if (line.endsWith(' and /dev/null differ')) return
+    this.options.onBinary?.({ path: this.gitPath, ...(this.commit === undefined ? {} : { commit: this.commit }) })
   }
 
   private hunkHeader(line: string): void {
@@ -230,6 +255,17 @@ class DiffParser {
     this.isInHunk = false
     this.isNewFile = false
   }
+}
+
+/**
+ * The path in `a/P b/P` (or `"a/P" "b/P"` when quoted): without renames both halves are the same path, so the
+ * header splits in the middle even when the path itself holds " b/".
+ */
+function pathOfGitHeader(rest: string): string | undefined {
+  const half = (rest.length - 1) / 2
+  if (!Number.isInteger(half) || rest[half] !== ' ') return undefined
+  const path = unquoteGitPath(rest.slice(half + 1))
+  return path.startsWith('b/') ? path.slice(2) : undefined
 }
 
 /** Maps a 1-based line of the scanned added-lines text back to the new file's line number. */

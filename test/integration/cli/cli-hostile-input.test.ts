@@ -183,3 +183,44 @@ describe('working tree: ignored and unreadable files', () => {
     expect(parseReport(included).findings).toMatchObject([{ file: '.env', fingerprint: fingerprintToken(token) }])
   })
 })
+
+describe('UTF-16 files in history and staged mode', () => {
+  /** What PowerShell 5 writes: UTF-16LE with a BOM, CRLF line ends. */
+  function utf16(text: string): Buffer {
+    return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text.replace(/\n/g, '\r\n'), 'utf16le')])
+  }
+
+  it('finds a token in a UTF-16 file that git calls binary, with the commit that added it, and counts real binaries', () => {
+    const token = generateToken('lsci-')
+    sandbox.git(['init', '-q', '-b', 'main'])
+    sandbox.write('deploy.ps1', utf16('$region = "eu"\n'))
+    sandbox.write('logo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3]))
+    sandbox.commitAll('scripts')
+    sandbox.write('deploy.ps1', utf16(`$region = "eu"\n$env:LOCALSTACK_AUTH_TOKEN = "${token}"\n`))
+    const leaky = sandbox.commitAll('add the token')
+    sandbox.write('deploy.ps1', utf16(`$region = "us"\n$env:LOCALSTACK_AUTH_TOKEN = "${token}"\n`))
+    sandbox.commitAll('change the region')
+
+    const history = sandbox.cli(['scan', '--git', '--format', 'json'])
+
+    expect(history.exitCode).toBe(1)
+    const report = parseReport(history)
+    expect(report.findings).toMatchObject([{ file: 'deploy.ps1', commit: leaky, line: 2, fingerprint: fingerprintToken(token) }])
+    expect(report.stats.skippedBinary).toBe(1)
+    expect(history.stdout).not.toContain(token)
+  })
+
+  it('finds a token in a staged UTF-16 file', () => {
+    const token = generateToken('ls-')
+    sandbox.git(['init', '-q', '-b', 'main'])
+    sandbox.write('a.txt', 'a\n')
+    sandbox.commitAll('initial')
+    sandbox.write('login.ps1', utf16(`localstack auth set-token ${token}\n`))
+    sandbox.git(['add', 'login.ps1'])
+
+    const staged = sandbox.cli(['scan', '--staged', '--format', 'json'])
+
+    expect(staged.exitCode).toBe(1)
+    expect(parseReport(staged).findings).toMatchObject([{ file: 'login.ps1', line: 1, fingerprint: fingerprintToken(token) }])
+  })
+})
