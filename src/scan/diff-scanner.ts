@@ -1,4 +1,4 @@
-import { classifyHunkLine, parseHunkHeader, unquoteGitPath } from './diff-lines.js'
+import { classifyHunkLine, parseHunkHeader, pathOfGitHeader, unquoteGitPath } from './diff-lines.js'
 import type { Finding, FindingSink, ScanOptions, StreamScanner } from './finding.js'
 import { createTextScanner, scanText } from './text-scanner.js'
 
@@ -255,17 +255,6 @@ class DiffParser {
     this.isInHunk = false
     this.isNewFile = false
   }
-}
-
-/**
- * The path in `a/P b/P` (or `"a/P" "b/P"` when quoted): without renames both halves are the same path, so the
- * header splits in the middle even when the path itself holds " b/".
- */
-function pathOfGitHeader(rest: string): string | undefined {
-  const half = (rest.length - 1) / 2
-  if (!Number.isInteger(half) || rest[half] !== ' ') return undefined
-  const path = unquoteGitPath(rest.slice(half + 1))
-  return path.startsWith('b/') ? path.slice(2) : undefined
 }
 
 /** Maps a 1-based line of the scanned added-lines text back to the new file's line number. */

@@ -123,11 +123,13 @@ describe('createDiffScanner on long lines', () => {
   it('finds a token at the end of a multi-megabyte single line, in time linear in the line length', () => {
     const token = generateToken('lsci-')
     scanOneLongLine(1024 * 1024, token) // warm-up: compile the regexes before measuring
-    const small = scanOneLongLine(1024 * 1024, token)
-    const large = scanOneLongLine(8 * 1024 * 1024, token)
-    expect(large.findings).toMatchObject([{ file: 'big.txt', line: 1, fingerprint: fingerprintToken(token) }])
+    // The fastest of several runs of each size: other processes on the machine only ever add time.
+    const fastest = (chars: number): number => Math.min(...Array.from({ length: 5 }, () => scanOneLongLine(chars, token).ms))
+    const smallMs = fastest(1024 * 1024)
+    const largeMs = fastest(8 * 1024 * 1024)
+    expect(scanOneLongLine(8 * 1024 * 1024, token).findings).toMatchObject([{ file: 'big.txt', line: 1, fingerprint: fingerprintToken(token) }])
     // Eight times the input: linear work takes about 8 times as long, the old quadratic carry about 64 times.
-    expect(large.ms / small.ms).toBeLessThan(24)
+    expect(largeMs / smallMs).toBeLessThan(24)
   })
 
   it('reports a token in a new file name at line 0, once, through the name sink', () => {
