@@ -224,3 +224,19 @@ describe('UTF-16 files in history and staged mode', () => {
     expect(parseReport(staged).findings).toMatchObject([{ file: 'login.ps1', line: 1, fingerprint: fingerprintToken(token) }])
   })
 })
+
+describe('the fingerprint in the text report', () => {
+  it('pastes into allow-fingerprints as printed, and the finding is then allowed', () => {
+    const token = generateToken('lsci-')
+    sandbox.write('a.env', `TOKEN=${token}\n`)
+    const first = sandbox.cli(['scan'])
+    const printed = /\s(sha256:\S+)/.exec(first.stdout)?.[1] ?? ''
+    sandbox.write('.github/localstack-guard.yml', `allow-fingerprints:\n  - "${printed}"\n`)
+
+    const second = sandbox.cli(['scan'])
+
+    expect(first.exitCode).toBe(1)
+    expect(second.stderr).toBe('')
+    expect(second.exitCode).toBe(0)
+  })
+})
