@@ -72,8 +72,15 @@ async function scanPaths({ root, paths, entryScript }: PathsToScan, context: Sca
   }
 }
 
+/**
+ * What a leak in a name needs at least: an Auth Token's `ls` or its base64 form's `bH`. Most paths have neither,
+ * and skip building a scanner (the tree scan runs this on the main thread, once per file).
+ */
+const NAME_CANDIDATE = /ls|bH[MN]/i
+
 /** A file's name is pushed content too: a token in it is a leak, reported at line 0 (the name). */
 function scanName(path: string, context: ScanContext): void {
+  if (!NAME_CANDIDATE.test(path)) return
   for (const finding of scanText(path, { file: path }, context.options)) {
     if (finding.category === 'leak') context.sink({ ...finding, line: 0 } satisfies Finding)
   }
