@@ -11,9 +11,12 @@ export interface CliIo {
   readonly argv: readonly string[]
   readonly env: Env
   readonly cwd: string
-  readonly stdin: NodeJS.ReadableStream & MaybeTty
+  /** `setRawMode` (a terminal's) lets `token` read with echo off. */
+  readonly stdin: NodeJS.ReadableStream & MaybeTty & { setRawMode?(isRaw: boolean): unknown }
   readonly stdout: NodeJS.WritableStream
   readonly stderr: NodeJS.WritableStream & MaybeTty
+  /** The CLI's entry file (`process.argv[1]`), run again as the scan worker threads; without it, no threads. */
+  readonly entryScript?: string | undefined
   /** Monotonic milliseconds; defaults to `performance.now`. */
   readonly now?: () => number
 }

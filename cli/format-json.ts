@@ -1,4 +1,5 @@
 import type { Finding } from '../src/scan/finding.js'
+import { redactTokenShapes } from './safe-text.js'
 import type { ScanReport, ScanStats } from './scan-report.js'
 
 /**
@@ -14,7 +15,8 @@ function toJsonFinding(finding: Finding): Finding {
   return {
     category: finding.category,
     kind: finding.kind,
-    file: finding.file,
+    // A token in a file name is reported as a finding of its own; the path itself never carries it.
+    file: redactTokenShapes(finding.file),
     line: finding.line,
     column: finding.column,
     ...(finding.commit === undefined ? {} : { commit: finding.commit }),
@@ -29,6 +31,8 @@ function toJsonStats(stats: ScanStats): ScanStats {
     bytes: stats.bytes,
     ...(stats.commits === undefined ? {} : { commits: stats.commits }),
     skippedBinary: stats.skippedBinary,
+    ...(stats.skippedIgnored === undefined ? {} : { skippedIgnored: stats.skippedIgnored }),
+    skippedUnreadable: stats.skippedUnreadable,
     durationMs: stats.durationMs,
   }
 }

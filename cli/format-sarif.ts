@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Finding, FindingKind } from '../src/scan/finding.js'
+import { redactTokenShapes } from './safe-text.js'
 import type { ScanReport } from './scan-report.js'
 import { SARIF_RULES, sarifRuleId } from './sarif-rules.js'
 import { CLI_INFORMATION_URI, CLI_VERSION } from './version.js'
@@ -50,16 +51,19 @@ function toRule(kind: FindingKind): object {
 function toResult(finding: Finding): object {
   const rule = SARIF_RULES[finding.kind]
   const inCommit = finding.commit === undefined ? '' : ` in commit ${finding.commit}`
+  const inName = finding.line === 0 ? ' in the file name' : ''
+  // A finding in the file name has no region: the whole artifact is the location.
+  const region = finding.line === 0 ? {} : { region: { startLine: finding.line, startColumn: finding.column } }
   return {
     ruleId: sarifRuleId(finding.kind),
     ruleIndex: RULE_KINDS.indexOf(finding.kind),
     level: rule.level,
-    message: { text: `${rule.title} ${finding.redacted}${inCommit} (${finding.kind}).` },
+    message: { text: `${rule.title} ${finding.redacted}${inName}${inCommit} (${finding.kind}).` },
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: toUri(finding.file), uriBaseId: '%SRCROOT%' },
-          region: { startLine: finding.line, startColumn: finding.column },
+          artifactLocation: { uri: toUri(redactTokenShapes(finding.file)), uriBaseId: '%SRCROOT%' },
+          ...region,
         },
       },
     ],

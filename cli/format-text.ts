@@ -1,10 +1,12 @@
 import type { Finding } from '../src/scan/finding.js'
+import { safeForTerminal } from './safe-text.js'
 import { hasLeak, type ScanReport, type ScanStats } from './scan-report.js'
 
-/** How many hex digits of a fingerprint the text report shows; the JSON and SARIF reports carry it in full. */
-const SHORT_FINGERPRINT_HEX = 12
-
-/** The human report: one `path:line:column  kind  redacted  fingerprint` line per finding, then a summary. */
+/**
+ * The human report: one `path:line:column  kind  redacted  fingerprint` line per finding, then a summary. The
+ * fingerprint is shown whole, so it can be pasted into allow-fingerprints as it is. A path is printed with token
+ * shapes redacted and control characters escaped: a file name is written by whoever made the file.
+ */
 export function formatText(report: ScanReport): string {
   const lines = report.findings.map(formatFinding)
   lines.push(summarize(report))
@@ -18,9 +20,10 @@ export function formatText(report: ScanReport): string {
 }
 
 function formatFinding(finding: Finding): string {
-  const fingerprint = finding.fingerprint.slice(0, 'sha256:'.length + SHORT_FINGERPRINT_HEX)
   const commit = finding.commit === undefined ? '' : `  commit ${finding.commit.slice(0, 12)}`
-  return `${finding.file}:${finding.line}:${finding.column}  ${finding.kind}  ${finding.redacted}  ${fingerprint}${commit}`
+  const file = safeForTerminal(finding.file)
+  const where = finding.line === 0 ? `${file} (in the file name)` : `${file}:${finding.line}:${finding.column}`
+  return `${where}  ${finding.kind}  ${safeForTerminal(finding.redacted)}  ${finding.fingerprint}${commit}`
 }
 
 /** One line: what was found, in what, how long it took. Used on stderr too when the report goes to --output. */
@@ -34,9 +37,14 @@ export function summarize(report: ScanReport): string {
 
 function describeScope(stats: ScanStats): string {
   const size = formatBytes(stats.bytes)
-  if (stats.commits !== undefined) return `${plural(stats.commits, 'commit')} (${plural(stats.files, 'file diff')}, ${size})`
-  const binary = stats.skippedBinary === 0 ? '' : `, ${plural(stats.skippedBinary, 'binary file')} skipped`
-  return `${plural(stats.files, 'file')} (${size}${binary})`
+  const binaryDiffs = stats.skippedBinary === 0 ? '' : `, ${plural(stats.skippedBinary, 'binary file diff')} skipped`
+  if (stats.commits !== undefined) return `${plural(stats.commits, 'commit')} (${plural(stats.files, 'file diff')}, ${size}${binaryDiffs})`
+  const skipped = [
+    stats.skippedBinary === 0 ? '' : `${plural(stats.skippedBinary, 'binary file')} skipped`,
+    (stats.skippedIgnored ?? 0) === 0 ? '' : `${plural(stats.skippedIgnored ?? 0, 'git-ignored file')} skipped (--include-ignored scans them)`,
+    stats.skippedUnreadable === 0 ? '' : `${plural(stats.skippedUnreadable, 'unreadable file')} skipped`,
+  ].filter((part) => part !== '')
+  return `${plural(stats.files, 'file')} (${[size, ...skipped].join(', ')})`
 }
 
 function plural(count: number, noun: string): string {

@@ -1,7 +1,13 @@
 import { InvalidInputError } from '../src/errors.js'
+import { safeForTerminal } from './safe-text.js'
 
 /** Which help text to show. */
 export type HelpTopic = 'main' | 'scan' | 'token'
+
+/** An argument as an error message may quote it: token shapes redacted, control characters escaped. */
+export function shown(arg: string): string {
+  return safeForTerminal(arg)
+}
 
 /** Builds the usage error every parse failure ends in (STYLE.md §4 shape). */
 export function usage(why: string, topic: HelpTopic): InvalidInputError {
@@ -28,17 +34,17 @@ export function splitOption(arg: string): { name: string; inline?: string } {
 /** The value of an option: inline (`--format=json`) or the next argument (`--format json`). */
 export function takeValue(cursor: Cursor, inline: string | undefined, name: string): { value: string; next: number } {
   if (inline !== undefined) {
-    if (inline === '') throw usage(`${name}= needs a value after the "="`, cursor.topic)
+    if (inline === '') throw usage(`${shown(name)}= needs a value after the "="`, cursor.topic)
     return { value: inline, next: cursor.index }
   }
   const value = cursor.args[cursor.index]
-  if (value === undefined || value.startsWith('-')) throw usage(`${name} needs a value`, cursor.topic)
+  if (value === undefined || value.startsWith('-')) throw usage(`${shown(name)} needs a value`, cursor.topic)
   return { value, next: cursor.index + 1 }
 }
 
 /** Accepts exactly one of `allowed`; anything else is named in the error. */
 export function parseFormat<F extends string>(value: string, allowed: readonly F[], topic: HelpTopic): F {
   const format = allowed.find((candidate) => candidate === value)
-  if (format === undefined) throw usage(`unknown format "${value}" (use ${allowed.join(', ')})`, topic)
+  if (format === undefined) throw usage(`unknown format "${shown(value)}" (use ${allowed.join(', ')})`, topic)
   return format
 }

@@ -1,4 +1,4 @@
-import { type HelpTopic, parseFormat, splitOption, takeValue, usage } from './option-values.js'
+import { type HelpTopic, parseFormat, shown, splitOption, takeValue, usage } from './option-values.js'
 import { type ParseScanDeps, type ScanCommand, parseScanArgs } from './parse-scan-args.js'
 
 export type { HelpTopic } from './option-values.js'
@@ -32,8 +32,8 @@ export function parseArgs(argv: readonly string[], deps: ParseScanDeps): ParsedC
     if (rest.some((arg) => HELP_FLAGS.has(arg))) return { command: 'help', topic: first }
     return first === 'scan' ? parseScanArgs(rest, deps) : parseTokenArgs(rest)
   }
-  if (first.startsWith('-')) throw usage(`unknown option "${first}" before the command`, 'main')
-  throw usage(`unknown command "${first}" (the commands are scan and token)`, 'main')
+  if (first.startsWith('-')) throw usage(`unknown option "${shown(first)}" before the command`, 'main')
+  throw usage(`unknown command "${shown(first)}" (the commands are scan and token)`, 'main')
 }
 
 function parseTokenArgs(args: readonly string[]): TokenCommand {
@@ -44,11 +44,11 @@ function parseTokenArgs(args: readonly string[]): TokenCommand {
     const { name, inline } = splitOption(arg)
     if (name !== '--format' && name !== '-f') {
       const why = arg.startsWith('-')
-        ? `unknown option "${name}" for token`
-        : `token takes no arguments (got "${arg}"): it reads the token on standard input`
+        ? `unknown option "${shown(name)}" for token`
+        : `token takes no arguments (got "${shown(arg)}"): it reads the token on standard input`
       throw usage(why, 'token')
     }
-    if (format !== undefined) throw usage(`${name} is given twice`, 'token')
+    if (format !== undefined) throw usage(`${shown(name)} is given twice`, 'token')
     const { value, next } = takeValue({ args, index: index + 1, arg, topic: 'token' }, inline, name)
     format = parseFormat<TokenCommand['format']>(value, ['text', 'json'], 'token')
     index = next

@@ -1,4 +1,4 @@
-import { type Cursor, parseFormat, splitOption, takeValue, usage } from './option-values.js'
+import { type Cursor, parseFormat, shown, splitOption, takeValue, usage } from './option-values.js'
 
 /** Report formats of `scan`. */
 export type ScanFormat = 'text' | 'json' | 'sarif'
@@ -17,6 +17,8 @@ export interface ScanCommand {
   readonly mode: ScanMode
   readonly format: ScanFormat
   readonly output?: string
+  /** Working tree in a git repository: scan the files git ignores too (they are counted either way). */
+  readonly includeIgnored: boolean
 }
 
 /** What parsing needs from the file system: the `--git [RANGE]` rule asks whether an argument is a directory. */
@@ -29,6 +31,7 @@ interface ScanDraft {
   mode?: ScanMode
   format?: ScanFormat
   output?: string
+  includeIgnored?: boolean
 }
 
 /** Parses the arguments after `scan`. */
@@ -47,13 +50,23 @@ export function parseScanArgs(args: readonly string[], deps: ParseScanDeps): Sca
       index = applyOption(draft, { args, index, arg, topic: 'scan' }, deps)
     }
   }
-  return {
+  const command: ScanCommand = {
     command: 'scan',
     path: draft.path ?? '.',
     mode: draft.mode ?? { kind: 'tree' },
     format: draft.format ?? 'text',
     ...(draft.output === undefined ? {} : { output: draft.output }),
+    includeIgnored: draft.includeIgnored ?? false,
   }
+  return checkCombination(command)
+}
+
+/** Options that only make sense together with others. */
+function checkCombination(command: ScanCommand): ScanCommand {
+  if (command.includeIgnored && command.mode.kind !== 'tree') {
+    throw usage('--include-ignored applies to the working tree only (--git and --staged read what git stores)', 'scan')
+  }
+  return command
 }
 
 /** Applies one option; returns the index of the next unread argument. */
@@ -63,6 +76,11 @@ function applyOption(draft: ScanDraft, cursor: Cursor, deps: ParseScanDeps): num
   if (name === '--staged') {
     if (inline !== undefined) throw usage('--staged takes no value', 'scan')
     setMode(draft, { kind: 'staged' })
+    return cursor.index
+  }
+  if (name === '--include-ignored') {
+    if (inline !== undefined) throw usage('--include-ignored takes no value', 'scan')
+    draft.includeIgnored = true
     return cursor.index
   }
   if (name === '--format' || name === '-f') {
@@ -75,7 +93,7 @@ function applyOption(draft: ScanDraft, cursor: Cursor, deps: ParseScanDeps): num
     setOnce(draft, 'output', value)
     return next
   }
-  throw usage(`unknown option "${name}" for scan`, 'scan')
+  throw usage(`unknown option "${shown(name)}" for scan`, 'scan')
 }
 
 /** `--git=RANGE` is always a range; `--git X` takes X as RANGE unless it starts with `-` or is an existing directory. */
@@ -83,6 +101,8 @@ function applyGit(draft: ScanDraft, cursor: Cursor & { readonly inline: string |
   const { inline } = cursor
   if (inline !== undefined) {
     if (inline === '') throw usage('--git= needs a RANGE after the "="', 'scan')
+    // git would take it as an option (--output=FILE writes a file): a RANGE never starts with "-".
+    if (inline.startsWith('-')) throw usage(`--git=${shown(inline)} is not a RANGE: a RANGE cannot start with "-"`, 'scan')
     setMode(draft, { kind: 'git', range: inline })
     return cursor.index
   }
@@ -105,7 +125,7 @@ function setMode(draft: ScanDraft, mode: ScanMode): void {
 
 function setOnce<K extends 'path' | 'format' | 'output'>(draft: ScanDraft, key: K, value: NonNullable<ScanDraft[K]>): void {
   if (draft[key] !== undefined) {
-    const why = key === 'path' ? `more than one PATH given ("${draft.path ?? ''}" and "${value}")` : `--${key} is given twice`
+    const why = key === 'path' ? `more than one PATH given ("${shown(draft.path ?? '')}" and "${shown(value)}")` : `--${key} is given twice`
     throw usage(why, 'scan')
   }
   draft[key] = value

@@ -6,7 +6,10 @@ import { runScanCommand } from './commands/scan.js'
 import { runTokenCommand } from './commands/token.js'
 import { helpText } from './help-text.js'
 import { parseArgs } from './parse-args.js'
+import { safeForTerminal } from './safe-text.js'
 import { CLI_VERSION } from './version.js'
+
+export { isScanWorker, serveScanWorker } from './sources/scan-pool.js'
 
 /** Exit status for usage and runtime errors (DESIGN.md: 0 nothing found, 1 a leak, 2 an error). */
 export const EXIT_ERROR = 2
@@ -40,7 +43,9 @@ export async function run(io: CliIo): Promise<number> {
 export function formatError(thrown: unknown): string {
   const error = toError(thrown)
   const message = error instanceof GuardError ? error.message : `localstack-guard stopped unexpectedly: ${error.message}. Report this with the command you ran.`
-  return message.replace(/\s*\n\s*/g, ' ')
+  // The last line of defence: whatever a message quotes (an argument, a path, git's stderr), no token shape and no
+  // control character reaches the terminal.
+  return safeForTerminal(message.replace(/\s*\n\s*/g, ' '))
 }
 
 function isDirectory(path: string): boolean {

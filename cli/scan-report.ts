@@ -10,6 +10,10 @@ export interface ScanStats {
   readonly commits?: number
   /** Files skipped because their first 8 KiB look binary. */
   readonly skippedBinary: number
+  /** Working tree in a git repository: untracked files git ignores, not scanned (see --include-ignored). */
+  readonly skippedIgnored?: number
+  /** Files that could not be read (each named on standard error). */
+  readonly skippedUnreadable: number
   readonly durationMs: number
 }
 
@@ -25,11 +29,13 @@ export interface ScanCounters {
   bytes: number
   commits: number
   skippedBinary: number
+  skippedIgnored: number
+  skippedUnreadable: number
 }
 
 /** Fresh, zeroed tallies. */
 export function createCounters(): ScanCounters {
-  return { files: 0, bytes: 0, commits: 0, skippedBinary: 0 }
+  return { files: 0, bytes: 0, commits: 0, skippedBinary: 0, skippedIgnored: 0, skippedUnreadable: 0 }
 }
 
 /** True when the report holds a leak: the only thing that makes `scan` exit 1 (migration findings do not). */

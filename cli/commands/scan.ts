@@ -12,6 +12,7 @@ import { loadGuardConfig } from '../sources/load-guard-config.js'
 import type { ScanContext } from '../sources/scan-context.js'
 import { scanGitDiff } from '../sources/scan-git-diff.js'
 import { scanSingleFile, scanWorkingTree } from '../sources/scan-working-tree.js'
+import { safeForTerminal } from '../safe-text.js'
 import { writeReport } from '../write-report.js'
 
 /**
@@ -26,13 +27,18 @@ export async function runScanCommand(command: ScanCommand, io: CliIo): Promise<n
   const isDirectory = await isDirectoryPath(target, command.path)
   const directory = isDirectory ? target : dirname(target)
   const root = command.mode.kind === 'tree' ? directory : await findRepositoryRoot(directory, io.env)
-  const config = await loadGuardConfig(root, (message) => io.stderr.write(`${message}\n`))
+  const config = await loadGuardConfig(root, (message) => io.stderr.write(`${safeForTerminal(message)}\n`))
   const scanning = configuredScan(config)
   const findings: Finding[] = []
   const counters = createCounters()
   const progress = createProgress(io.stderr, { isEnabled: io.stderr.isTTY === true, isHistory: command.mode.kind === 'git', now })
+  const warn = (message: string): void => {
+    progress.finish()
+    io.stderr.write(`${safeForTerminal(message)}\n`)
+  }
   const context: ScanContext = {
     env: io.env,
+    warn,
     sink: (finding) => void findings.push(finding),
     options: { allowFingerprints: scanning.allowFingerprints },
     isPathIncluded: scanning.isPathIncluded,
@@ -41,13 +47,18 @@ export async function runScanCommand(command: ScanCommand, io: CliIo): Promise<n
   }
   try {
     if (command.mode.kind !== 'tree') await scanGitDiff(root, command.mode, context)
-    else if (isDirectory) await scanWorkingTree(root, context)
+    else if (isDirectory) await scanWorkingTree(root, context, { includeIgnored: command.includeIgnored, entryScript: io.entryScript })
     else await scanSingleFile(directory, basename(target), context)
   } finally {
     progress.finish()
   }
-  const { commits, ...rest } = counters
-  const stats = { ...rest, ...(command.mode.kind === 'git' ? { commits } : {}), durationMs: Math.round(now() - startedMs) }
+  const { commits, skippedIgnored, ...rest } = counters
+  const stats = {
+    ...rest,
+    ...(command.mode.kind === 'git' ? { commits } : {}),
+    ...(command.mode.kind === 'tree' && isDirectory ? { skippedIgnored } : {}),
+    durationMs: Math.round(now() - startedMs),
+  }
   const report: ScanReport = { findings, stats }
   await writeReport(report, command, io)
   return hasLeak(report) ? 1 : 0
@@ -58,6 +69,6 @@ async function isDirectoryPath(absolutePath: string, given: string): Promise<boo
     return (await stat(absolutePath)).isDirectory()
   } catch (error: unknown) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown error'
-    throw new SourceReadError(`Cannot read PATH ${given}: ${code}. Check the path, or run the scan from another directory.`, { cause: error })
+    throw new SourceReadError(`Cannot read PATH ${safeForTerminal(given)}: ${code}. Check the path, or run the scan from another directory.`, { cause: error })
   }
 }

@@ -2,6 +2,7 @@ import { InvalidInputError } from '../../src/errors.js'
 import { classifyToken, type TokenClassification, type TokenKind } from '../../src/tokens/index.js'
 import type { CliIo } from '../cli-io.js'
 import type { TokenCommand } from '../parse-args.js'
+import { canHideInput, readHiddenLine } from '../read-hidden.js'
 
 /** A token is under 100 characters; more than this on stdin is something else piped in by mistake. */
 const MAX_STDIN_BYTES = 64 * 1024
@@ -22,8 +23,7 @@ const DESCRIPTIONS: Readonly<Record<TokenKind, string>> = {
  * activates (FACTS.md §2).
  */
 export async function runTokenCommand(command: TokenCommand, io: Pick<CliIo, 'stdin' | 'stdout' | 'stderr'>): Promise<number> {
-  if (io.stdin.isTTY === true) io.stderr.write('Paste the token, then press Enter and Ctrl-D.\n')
-  const input = await readAll(io.stdin)
+  const input = await readInput(io)
   if (input.trim() === '') {
     throw new InvalidInputError(
       'No token to classify: standard input was empty. Pipe the token in, for example: printf \'%s\' "$LOCALSTACK_AUTH_TOKEN" | localstack-guard token.',
@@ -44,6 +44,16 @@ function toJson(classification: TokenClassification): TokenClassification {
 
 function isUsableAuthToken(classification: TokenClassification): boolean {
   return classification.isValid && classification.kind !== 'legacy-key' && classification.kind !== 'malformed'
+}
+
+/** From a terminal: one line with echo off. From a pipe: everything, bounded. */
+async function readInput(io: Pick<CliIo, 'stdin' | 'stderr'>): Promise<string> {
+  if (canHideInput(io.stdin)) {
+    io.stderr.write('Paste the token, then press Enter (it is not shown).\n')
+    return readHiddenLine(io.stdin, MAX_STDIN_BYTES)
+  }
+  if (io.stdin.isTTY === true) io.stderr.write('Paste the token, then press Enter and Ctrl-D.\n')
+  return readAll(io.stdin)
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {

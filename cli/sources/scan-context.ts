@@ -10,6 +10,8 @@ export interface ScanContext {
   /** From `ignore-paths`: false for a path that is not to be scanned. */
   readonly isPathIncluded: (path: string) => boolean
   readonly counters: ScanCounters
+  /** Reports a problem that does not end the scan (an unreadable file), one line on standard error. */
+  readonly warn: (message: string) => void
   /** Called after each chunk; the progress display throttles itself. */
   readonly onProgress: () => void
 }

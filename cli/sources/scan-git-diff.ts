@@ -1,8 +1,9 @@
 import { TextDecoder } from 'node:util'
-import { createDiffScanner } from '../../src/scan/diff-scanner.js'
+import { type BinaryFileDiff, createDiffScanner } from '../../src/scan/diff-scanner.js'
 import type { ScanMode } from '../parse-args.js'
 import { createDiffHeaderCounter } from './count-diff-headers.js'
 import { runGit } from './run-git.js'
+import { scanBinaryBlobs } from './scan-binary-blobs.js'
 import type { ScanContext } from './scan-context.js'
 
 /**
@@ -28,7 +29,8 @@ const PATCH_ARGS = [
  */
 function historyArgs(range: string | undefined): string[] {
   const revisions = range === undefined ? ['HEAD'] : [range]
-  return ['log', '-p', '--cc', '--no-show-signature', ...PATCH_ARGS, '--format=commit%x20%H', ...revisions, '--']
+  // --end-of-options: RANGE is a revision even if it looks like an option (the parser refuses a leading "-" too).
+  return ['log', '-p', '--cc', '--no-show-signature', ...PATCH_ARGS, '--format=commit%x20%H', '--end-of-options', ...revisions, '--']
 }
 
 function stagedArgs(): string[] {
@@ -37,7 +39,13 @@ function stagedArgs(): string[] {
 
 /** Streams `git log -p` (--git) or `git diff --cached` (--staged) run at the repository root through the diff scanner. */
 export async function scanGitDiff(repositoryRoot: string, mode: Exclude<ScanMode, { kind: 'tree' }>, context: ScanContext): Promise<void> {
-  const scanner = createDiffScanner(context.sink, { ...context.options, isPathIncluded: context.isPathIncluded })
+  const binaries: BinaryFileDiff[] = []
+  const scanner = createDiffScanner(context.sink, {
+    ...context.options,
+    isPathIncluded: context.isPathIncluded,
+    nameSink: context.sink,
+    onBinary: (diff) => void binaries.push(diff),
+  })
   const headers = createDiffHeaderCounter(context.counters)
   const decoder = new TextDecoder('utf-8')
   const feed = (text: string): void => {
@@ -57,4 +65,5 @@ export async function scanGitDiff(repositoryRoot: string, mode: Exclude<ScanMode
   })
   feed(decoder.decode())
   scanner.end()
+  await scanBinaryBlobs(repositoryRoot, binaries, context)
 }

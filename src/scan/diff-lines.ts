@@ -55,3 +55,14 @@ export function unquoteGitPath(raw: string): string {
   }
   return new TextDecoder().decode(new Uint8Array(bytes))
 }
+
+/**
+ * The path in `a/P b/P` (or `"a/P" "b/P"` when quoted): without renames both halves are the same path, so the
+ * header splits in the middle even when the path itself holds " b/".
+ */
+export function pathOfGitHeader(rest: string): string | undefined {
+  const half = (rest.length - 1) / 2
+  if (!Number.isInteger(half) || rest[half] !== ' ') return undefined
+  const path = unquoteGitPath(rest.slice(half + 1))
+  return path.startsWith('b/') ? path.slice(2) : undefined
+}

@@ -1,5 +1,5 @@
 export { sniffEncoding, SNIFF_BYTES, type TextEncodingName } from './decode-bytes.js'
-export { createDiffScanner, scanPatch, type DiffScanOptions } from './diff-scanner.js'
+export { createDiffScanner, scanPatch, type BinaryFileDiff, type DiffScanOptions } from './diff-scanner.js'
 export type { Finding, FindingCategory, FindingKind, FindingSink, ScanOptions, SourceRef, StreamScanner } from './finding.js'
 export {
   applyGuardConfig,

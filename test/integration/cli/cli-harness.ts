@@ -1,20 +1,79 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-/** The bundled CLI: these tests run what users run (`node dist/cli/index.js`), not the sources. */
-export const BUNDLED_CLI = fileURLToPath(new URL('../../../dist/cli/index.js', import.meta.url))
+const REPOSITORY_ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 
 /** Every child process is bounded: a hung git or CLI fails the test instead of hanging the suite. */
 const CHILD_TIMEOUT_MS = 20_000
+/** Bundling compiles the whole project once (about 20 s on this machine's two cores). */
+const BUILD_TIMEOUT_MS = 240_000
 
-/** Fails with the fix when the bundle is missing, instead of a confusing spawn error. */
+/**
+ * The CLI bundled fresh from the sources under test, as `npm run bundle` builds it: the committed `dist/` is
+ * only rebuilt at release, so running it would let a broken source pass. The bundle is cached in the temporary
+ * folder under a hash of the sources, so the suites share one build and a rerun without changes builds nothing.
+ */
+export let BUNDLED_CLI = ''
+
+/** Builds (or finds) the fresh bundle; call in `beforeAll`. */
 export function assertBundleExists(): void {
-  if (!existsSync(BUNDLED_CLI)) {
-    throw new Error(`dist/cli/index.js is missing: the CLI integration tests run the bundle. Run "npm run bundle" first.`)
+  const hash = sourceHash()
+  const outDir = join(tmpdir(), `localstack-guard-cli-bundle-${hash}`)
+  const cli = join(outDir, 'cli', 'index.js')
+  const lock = `${outDir}.lock`
+  const deadline = Date.now() + BUILD_TIMEOUT_MS
+  while (!existsSync(cli)) {
+    if (Date.now() > deadline) throw new Error(`The CLI bundle was not built within ${BUILD_TIMEOUT_MS} ms: remove ${lock} if a build was interrupted.`)
+    if (tryLock(lock)) {
+      try {
+        if (!existsSync(cli)) buildBundle(`${outDir}.partial-${process.pid}`, outDir)
+      } finally {
+        rmSync(lock, { recursive: true, force: true })
+      }
+    } else {
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500) // another suite is building it
+    }
   }
+  BUNDLED_CLI = cli
+}
+
+function tryLock(lock: string): boolean {
+  try {
+    mkdirSync(lock)
+    return true
+  } catch {
+    return false
+  }
+}
+
+function buildBundle(partial: string, outDir: string): void {
+  const result = spawnSync(process.execPath, [join(REPOSITORY_ROOT, 'scripts/bundle.js'), '--out-dir', partial], {
+    cwd: REPOSITORY_ROOT,
+    encoding: 'utf8',
+    timeout: BUILD_TIMEOUT_MS,
+  })
+  if (result.status !== 0) throw new Error(`Bundling the CLI failed (${String(result.status)}): ${result.stderr}${result.stdout}`)
+  rmSync(outDir, { recursive: true, force: true })
+  spawnSync('mv', [partial, outDir])
+}
+
+/** Hash of everything the bundle is made of: the front end, the core, the build script and the locked dependencies. */
+function sourceHash(): string {
+  const hash = createHash('sha256')
+  const add = (path: string): void => {
+    hash.update(path).update(readFileSync(join(REPOSITORY_ROOT, path)))
+  }
+  for (const folder of ['cli', 'src']) {
+    for (const entry of readdirSync(join(REPOSITORY_ROOT, folder), { recursive: true, withFileTypes: true })) {
+      if (entry.isFile()) add(join(entry.parentPath.slice(REPOSITORY_ROOT.length), entry.name))
+    }
+  }
+  for (const file of ['scripts/bundle.js', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json']) add(file)
+  return hash.digest('hex').slice(0, 16)
 }
 
 /**

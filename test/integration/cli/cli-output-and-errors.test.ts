@@ -9,7 +9,7 @@ const ONE_ACTIONABLE_LINE = /^[^\n]+: [^\n]+\. [^\n]+\.\n$/
 
 let sandbox: Sandbox
 
-beforeAll(assertBundleExists)
+beforeAll(assertBundleExists, 240_000)
 beforeEach(() => {
   sandbox = new Sandbox()
 })

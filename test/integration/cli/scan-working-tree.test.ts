@@ -6,7 +6,7 @@ import { assertBundleExists, parseReport, Sandbox } from './cli-harness.js'
 
 let sandbox: Sandbox
 
-beforeAll(assertBundleExists)
+beforeAll(assertBundleExists, 240_000)
 beforeEach(() => {
   sandbox = new Sandbox()
 })

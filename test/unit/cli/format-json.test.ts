@@ -3,7 +3,7 @@ import type { ScanReport } from '../../../cli/scan-report.js'
 import type { Finding } from '../../../src/scan/finding.js'
 import { makeFinding, scanPlantedSecrets } from './findings-fixture.js'
 
-const STATS = { files: 2, bytes: 300, skippedBinary: 1, durationMs: 12 }
+const STATS = { files: 2, bytes: 300, skippedBinary: 1, skippedUnreadable: 0, durationMs: 12 }
 
 describe('formatJson', () => {
   it('prints the findings and stats of DESIGN.md, fields in the documented order', () => {
@@ -14,7 +14,7 @@ describe('formatJson', () => {
     expect(Object.keys(parsed)).toEqual(['findings', 'stats'])
     expect(Object.keys(parsed.findings[0] ?? {})).toEqual(['category', 'kind', 'file', 'line', 'column', 'commit', 'redacted', 'fingerprint'])
     expect(parsed.findings[0]).toEqual({ ...makeFinding(), commit: 'b'.repeat(40) })
-    expect(parsed.stats).toEqual({ files: 2, bytes: 300, commits: 4, skippedBinary: 1, durationMs: 12 })
+    expect(parsed.stats).toEqual({ files: 2, bytes: 300, commits: 4, skippedBinary: 1, skippedUnreadable: 0, durationMs: 12 })
   })
 
   it('omits commit and stats.commits for a working-tree scan', () => {

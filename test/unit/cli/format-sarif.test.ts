@@ -1,9 +1,10 @@
+import { generateToken } from '../../support/generate-token.js'
 import { formatSarif, partialFingerprint } from '../../../cli/format-sarif.js'
 import { CLI_VERSION } from '../../../cli/version.js'
 import { validateSarif } from '../../support/sarif-schema.js'
 import { makeFinding, scanPlantedSecrets } from './findings-fixture.js'
 
-const STATS = { files: 1, bytes: 10, skippedBinary: 0, durationMs: 1 }
+const STATS = { files: 1, bytes: 10, skippedBinary: 0, skippedUnreadable: 0, durationMs: 1 }
 
 interface SarifResult {
   ruleId: string
@@ -41,10 +42,20 @@ describe('formatSarif', () => {
   })
 
   it('has a schema check that rejects a broken log (so the validation above means something)', () => {
-    const log = JSON.parse(formatSarif({ findings: [makeFinding({ line: 0 })], stats: STATS })) as { version: string }
+    const log = JSON.parse(formatSarif({ findings: [makeFinding({ column: 0 })], stats: STATS })) as { version: string }
 
     expect(validateSarif({ ...log, version: '2.0.0' }).length).toBeGreaterThan(0)
-    expect(validateSarif(log).join('\n')).toMatch(/startLine/)
+    expect(validateSarif(log).join('\n')).toMatch(/startColumn/)
+  })
+
+  it('reports a token in a file name on the file, with no region, and never puts the token in the URI', () => {
+    const token = generateToken('lsci-')
+    const text = formatSarif({ findings: [makeFinding({ line: 0, file: `keys/${token}.txt` })], stats: STATS })
+
+    expect(validateSarif(JSON.parse(text))).toEqual([])
+    expect(text).not.toContain(token)
+    expect(text).not.toContain('region')
+    expect(text).toContain('in the file name')
   })
 
   it('validates against the schema with no findings', () => {

@@ -20,7 +20,7 @@ function errorOf(...argv: string[]): InvalidInputError {
 
 describe('parseArgs: scan', () => {
   it('defaults to a text scan of the current directory working tree', () => {
-    expect(parse('scan')).toEqual({ command: 'scan', path: '.', mode: { kind: 'tree' }, format: 'text' })
+    expect(parse('scan')).toEqual({ command: 'scan', path: '.', mode: { kind: 'tree' }, format: 'text', includeIgnored: false })
   })
 
   it('takes PATH, --format and --output in any order, with = or a separate value', () => {
@@ -30,7 +30,17 @@ describe('parseArgs: scan', () => {
       mode: { kind: 'tree' },
       format: 'sarif',
       output: 'report.sarif',
+      includeIgnored: false,
     })
+  })
+
+  it('refuses a RANGE that starts with "-", which git would take as an option', () => {
+    expect(() => parse('scan', '--git=--output=/tmp/x')).toThrow(/^Invalid command line: --git=--output=\/tmp\/x is not a RANGE: a RANGE cannot start with "-"\./)
+  })
+
+  it('takes --include-ignored for the working tree only', () => {
+    expect(parse('scan', '--include-ignored')).toMatchObject({ includeIgnored: true })
+    expect(() => parse('scan', '--staged', '--include-ignored')).toThrow(/--include-ignored applies to the working tree only/)
   })
 
   it('takes the argument after --git as RANGE when it is neither an option nor a directory', () => {

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream'
 import { run } from '../../../cli/run.js'
 import { generateLegacyKey, generateMalformedToken, generateToken } from '../../support/generate-token.js'
 import { fakeIo } from './io-fakes.js'
@@ -86,5 +87,26 @@ describe('localstack-guard token', () => {
     await run(io)
 
     expect(stderr.text).toBe('Paste the token, then press Enter and Ctrl-D.\n')
+  })
+
+  it('turns terminal echo off while it reads the token, and back on after', async () => {
+    const token = generateToken()
+    const rawModes: boolean[] = []
+    const stdin = Object.assign(Readable.from([`${token.slice(0, 10)}`, `X\u007f${token.slice(10)}\r`, 'ignored']), {
+      isTTY: true,
+      setRawMode(isRaw: boolean) {
+        rawModes.push(isRaw)
+        return this
+      },
+    })
+    const { io, stdout, stderr } = fakeIo(['token'])
+
+    const exitCode = await run({ ...io, stdin })
+
+    expect(rawModes).toEqual([true, false])
+    expect(exitCode).toBe(0)
+    expect(stdout.text).toMatch(/^ci-token: /)
+    expect(stderr.text).toBe('Paste the token, then press Enter (it is not shown).\n')
+    expect(stdout.text + stderr.text).not.toContain(token)
   })
 })
