@@ -17,7 +17,7 @@ const MASK = '****'
 /** `${NAME`, `${#NAME`, `${localEnv:NAME` (dev containers): the parameter before an operator. */
 const PARAMETER = /^[#!]?(?:(?:localEnv|containerEnv|env):)?[A-Za-z_][\w.]{0,100}/
 /** Shell and Compose operators (`:-` `-` `:=` `=` `:?` `?` `:+` `+`), and Spring's `${name:default}`. */
-const OPERATOR = /^(?::[-=?+]|[-=?+]|:(?![\d\s]))/
+const OPERATOR = /^(?::[-=?+]|[-=?+]|:(?!\s))/
 const FALLBACK_OPERATORS = new Set([':-', '-', ':=', '=', ':'])
 
 /**
@@ -68,7 +68,9 @@ function readParameter(expression: string, start: number): Part | undefined {
   }
   const quoted = /^(["'])(.*)\1$/s.exec(word)
   const value = quoted?.[2] ?? word
-  const literal = { value, index: wordStart + (quoted === null ? 0 : 1), isFallback: FALLBACK_OPERATORS.has(operator) }
+  // `${NAME:2}` and `${NAME:2:4}` are a shell's substrings; Spring's `${name:default}` has any other default.
+  const isSubstring = operator === ':' && /^\s*-?\d+(?::-?\d+)?$/.test(word)
+  const literal = { value, index: wordStart + (quoted === null ? 0 : 1), isFallback: FALLBACK_OPERATORS.has(operator) && !isSubstring }
   return { redacted: `${head}${MASK}}`, literals: [literal], end: close + 1 }
 }
 

@@ -18,12 +18,12 @@ export type LegacyValue =
 const NONE: LegacyValue = { type: 'none' }
 
 /**
- * Judges one literal value (already unquoted). `isDataFile` allows one level of base64: a Kubernetes Secret keeps its
- * `data:` values encoded, and a key there is the decoded text. A random key decodes to printable, key-shaped text
- * about once in 250,000 (each decoded byte must be one of 64 of 256 values), so decoding loses no real key in
- * practice.
+ * Judges one literal value (already unquoted), through one level of base64: a Kubernetes Secret keeps its `data:`
+ * values encoded, and a key there is the decoded text. Only a value of whole base64 groups is decoded, and only
+ * printable, key-shaped text is kept: a random twelve-character key decodes to such text about once in 250,000
+ * (each of its nine bytes must be one of 64 of 256 values), and is reported either way.
  */
-export function judgeLegacyValue(value: string, options: { isDataFile: boolean }): LegacyValue {
+export function judgeLegacyValue(value: string): LegacyValue {
   const trimmed = value.trim()
   if (trimmed === '') return NONE
   const authPrefix = /^ls[a-zA-Z]*-/.exec(trimmed)
@@ -31,10 +31,8 @@ export function judgeLegacyValue(value: string, options: { isDataFile: boolean }
     const isToken = hasValidChecksum(trimmed.slice(authPrefix[0].length))
     return isToken ? { type: 'token', redacted: redactToken(trimmed) } : NONE
   }
-  if (options.isDataFile) {
-    const decoded = decodeBase64Value(trimmed)
-    if (decoded !== undefined) return judgeLegacyValue(decoded, { isDataFile: false })
-  }
+  const decoded = decodeBase64Value(trimmed)
+  if (decoded !== undefined) return judgeLegacyValue(decoded)
   if (isLegacyPlaceholder(trimmed) || isVariableName(trimmed) || !LITERAL_KEY.test(trimmed)) return NONE
   return { type: 'key', key: trimmed }
 }

@@ -19,11 +19,14 @@ export interface BlockValue {
  * description do not end the block.
  */
 export function findTerraformDefault(text: string, name: { end: number; before: string; after: string }): BlockValue | undefined {
-  if (!/\bvariable[ \t]+"$/.test(name.before) || !/^"[ \t]*\{/.test(name.after)) return undefined
+  if (!/\bvariable[ \t]+\\?"$/.test(name.before) || !/^\\?"[ \t]*\{/.test(name.after)) return undefined
   const blockStart = name.end + name.after.indexOf('{') + 1
   const block = text.slice(blockStart, blockStart + MAX_BLOCK_CHARS)
-  const at = topLevelDefault(block)
-  return at === undefined ? undefined : valueAt(block, { base: blockStart, at })
+  // JSON-escaped (a notebook): the block's strings are `\"…\"`, and bare quotes belong to the JSON around it.
+  const isEscaped = name.before.endsWith('\\"')
+  const at = topLevelDefault(isEscaped ? block.replace(/\\"|"/g, (quote) => (quote === '"' ? ' ' : ' "')) : block)
+  if (at === undefined) return undefined
+  return valueAt(block, { base: blockStart, at: isEscaped && block[at - 1] === '\\' ? at - 1 : at })
 }
 
 /** Where the value of the block's own `default =` starts, skipping strings and nested blocks. */

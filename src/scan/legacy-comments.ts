@@ -5,8 +5,8 @@ import { lineBounds } from './line-bounds.js'
  * line itself. In a comment, program source is text, so an unquoted value is a literal there too.
  */
 const LINE_COMMENT = /^\s*["']?\s*(?:#|\/\/|--\s|;|\/\*|\*(?:\s|$)|<!--|rem\s|::\s)/i
-/** A comment after code (`code # …`, `code // …`), or a new line inside a JSON string (`…\n# …`: notebooks). */
-const TRAILING_COMMENT = /(?:\s|\\n)(?:#|\/\/)(?:\s|$)/
+/** A comment after code (`code # …`, `code // …`), or a line inside a JSON string (`…\n# …`: source maps). */
+const TRAILING_COMMENT = /(?:\s|\\n)(?:#|\/\/)(?:\s|$)|\\n[ \t]*(?:\*|--)[ \t]/
 
 /** True when the name (whose line starts with `before`) is inside a line comment. */
 export function isInComment(before: string): boolean {

@@ -47,7 +47,7 @@ function kubernetesEntry(site: LegacySite): Occurrence | undefined {
   if (entry.type === 'valueFrom') return { hit: migrationHit(site, `valueFrom: ${site.name}`), consumedUntil: entry.end }
   const value = entry.value.value.trim()
   if (EXPRESSION.test(value)) return readExpressionValue(site, { text: value, offset: entry.value.offset, end: entry.value.end })
-  return { hit: literalHit({ ...site, context: { ...site.context, isDataFile: true } }, entry.value), consumedUntil: site.end }
+  return { hit: literalHit(site, entry.value), consumedUntil: site.end }
 }
 
 /** A key assigned next to a comment naming the variable (`const key = "…" // LOCALSTACK_API_KEY`). */

@@ -17,7 +17,7 @@ const FORMS: readonly PassThroughForm[] = [
   // Dockerfile `ARG NAME` (a build argument without a default).
   { before: /^\s*ARG[ \t]+$/, after: /^(?=\s|$)/, isCodeOnly: false },
   // A Compose `environment:` list entry `- NAME`, the value taken from the shell.
-  { before: /^\s*-[ \t]+["']?$/, after: /^["']?\s*(?:#.*)?$/, isCodeOnly: true },
+  { before: /^\s*-[ \t]+["']?$/, after: /^["']?(?=\s*(?:#.*)?$)/, isCodeOnly: true },
   // A flow list `[A, NAME, B]`.
   { before: /[[,][ \t]*["']?$/, after: /^["']?[ \t]*[\],]/, isCodeOnly: true },
   // A string that is the name: a list of variables to forward (`"NAME",`), `"NAME" in os.environ`, a constant.

@@ -44,7 +44,7 @@ export function migrationHit(site: LegacySite, expression: string): RawHit {
  * Auth Token under the legacy name (the auth-token detector reports its leak), nothing for a placeholder.
  */
 export function literalHit(site: LegacySite, literal: { value: string; offset: number }): RawHit | undefined {
-  const verdict = judgeLegacyValue(literal.value, { isDataFile: site.context.isDataFile })
+  const verdict = judgeLegacyValue(literal.value)
   if (verdict.type === 'key') {
     return { offset: literal.offset, category: 'leak', kind: 'legacy-key', secret: verdict.key, redacted: redactToken(verdict.key) }
   }

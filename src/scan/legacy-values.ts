@@ -1,16 +1,19 @@
 import { readExpressionValue } from './legacy-reference-values.js'
 import { literalHit, migrationHit, nothingAt, type LegacySite, type Occurrence } from './legacy-site.js'
-import { continuesSentence, isOwnCodeSpan, startsPhrase } from './prose.js'
+import { continuesSentence, isInCodeSpan, isOwnCodeSpan, startsPhrase } from './prose.js'
 import { readValue } from './read-value.js'
 
 export type { LegacySite, Occurrence } from './legacy-site.js'
 
 /** Operators that give a value: `=`, `:`, `:=`, `?=`, `+=`, `::=`, `=>`; JSON and Python put a quote first. */
 const OPERATOR = /^(?:\\?["'`])?\]?[ \t]*(?:::=|:=|\?=|\+=|=>|=(?![=~])|:(?!:))[ \t]*/
-/** A typed declaration in code: `const LOCALSTACK_API_KEY: string = "…"`, Rust `: &str =`, Go `LocalstackApiKey string =`. */
-const TYPED_OPERATOR = /^(?::[ \t]*[\w&'<>[\]., ]{1,40}?|[ \t]+[\w.*[\]]{1,20})[ \t]*=(?![=~])[ \t]*/
+/**
+ * A typed declaration with a quoted value: `const LOCALSTACK_API_KEY: string = "…"`, Rust `: &str = "…"`, Kotlin
+ * `: String = "…"`, Go `LocalstackApiKey string = "…"`. Tried first, so `NAME: string` is not read as YAML.
+ */
+const TYPED_OPERATOR = /^(?::[ \t]*[\w&'<>[\]., ]{1,40}?|[ \t]+[\w.*[\]]{1,20})[ \t]*=(?![=~])[ \t]*(?=\\?["'`])/
 /** Dockerfile `ENV NAME value`, Windows `setx NAME value`, fish `set -x NAME value`, C `#define NAME "value"`. */
-const SPACE_OPERATOR_BEFORE = /(?:^|\s)(?:ENV|setx|set[ \t]+-[a-zA-Z]+|#define)[ \t]+$/i
+const SPACE_OPERATOR_BEFORE = /(?:^|\s|["']|\\n)(?:ENV|setx|set[ \t]+-[a-zA-Z]+|#define)[ \t]+$/i
 const SPACE_OPERATOR = /^[ \t]+/
 /** An expression rather than a literal: `${…}`, `$NAME`, `%NAME%`, `{{ … }}`. */
 export const EXPRESSION = /^[$%]|\{\{/
@@ -24,10 +27,7 @@ export interface Operator {
 
 export function findOperator(site: LegacySite, skip: number): Operator | undefined {
   const rest = site.after.slice(skip)
-  const operator =
-    OPERATOR.exec(rest) ??
-    (site.context.isCode ? TYPED_OPERATOR.exec(rest) : null) ??
-    (SPACE_OPERATOR_BEFORE.test(site.before) ? SPACE_OPERATOR.exec(rest) : null)
+  const operator = TYPED_OPERATOR.exec(rest) ?? OPERATOR.exec(rest) ?? (SPACE_OPERATOR_BEFORE.test(site.before) ? SPACE_OPERATOR.exec(rest) : null)
   return operator === null ? undefined : { start: skip, text: operator[0] }
 }
 
@@ -51,7 +51,8 @@ export function analyzeValue(site: LegacySite, operator: Operator): Occurrence {
 function isNotLiteral(site: LegacySite, operator: Operator, value: { value: string; rest: string }): boolean {
   if (site.context.isCode) return true
   if (startsPhrase(operator.text, value.rest)) return true
-  return (site.context.isProse === true || site.isComment) && continuesSentence(value.value, value.rest)
+  const isProse = (site.context.isProse === true && !isInCodeSpan(site.before)) || site.isComment
+  return isProse && continuesSentence(value.value, value.rest)
 }
 
 /** `LOCALSTACK_API_KEY:` with nothing after it, in YAML: Compose passes the variable through from the shell. */

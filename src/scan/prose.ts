@@ -10,19 +10,27 @@
  * ``` ``NAME``: text ``` (reStructuredText). `operatorStart` is the operator's offset in `after`.
  */
 export function isOwnCodeSpan(before: string, after: string, operatorStart: number): boolean {
-  const openRuns = (before.match(/`+/g) ?? []).length
-  if (openRuns % 2 === 0) return false
+  if (!isInCodeSpan(before)) return false
   const close = after.indexOf('`')
   return close >= 0 && close <= operatorStart
 }
 
 /**
- * True when an unquoted value is a word that continues a sentence: `LOCALSTACK_API_KEY: Required for Pro features`,
- * `LOCALSTACK_API_KEY=deprecated, use LOCALSTACK_AUTH_TOKEN`. A key has digits or mixed case more often than not,
- * but a letters-only key is possible, so this applies only where text is prose: documentation and comments.
+ * True when an unquoted value is a word that continues a sentence: `LOCALSTACK_API_KEY=deprecated, use …`,
+ * `LOCALSTACK_API_KEY=mandatory for Pro`. A letters-only key is possible (one in six random keys), so a word counts as
+ * prose only when punctuation follows it, or when it is in one case (about one random key in 6,000: `[a-z]+` or
+ * `[A-Z][a-z]+`) and a lower-case word follows, which a command line (`NAME=key localstack start`) also has, rarely
+ * with such a key. Applies only where text is prose: documentation outside code spans, and comments.
  */
 export function continuesSentence(value: string, rest: string): boolean {
-  return /^[A-Za-z]+$/.test(value) && /^[,;]?[ \t]+[A-Za-z]/.test(rest)
+  if (!/^[A-Za-z]+$/.test(value)) return false
+  if (/^[,;.:][ \t]+[A-Za-z]/.test(rest)) return true
+  return /^[A-Z]?[a-z]+$/.test(value) && /^[ \t]+[a-z]/.test(rest)
+}
+
+/** True when the name is inside a code span on its line (an odd number of backtick runs before it). */
+export function isInCodeSpan(before: string): boolean {
+  return (before.match(/`+/g) ?? []).length % 2 === 1
 }
 
 /**
