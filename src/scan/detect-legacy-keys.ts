@@ -9,7 +9,7 @@ import { lineBounds } from './line-bounds.js'
 import type { DetectionContext, Detector } from './raw-hit.js'
 
 /**
- * Legacy API keys, found by context only (FACTS.md §1.4): a literal value given to `LOCALSTACK_API_KEY` (in any of
+ * Legacy API keys, found by context only (they have no format): a literal value given to `LOCALSTACK_API_KEY` (in any of
  * its spellings: `localstack_api_key`, `localstack-api-key`, `localstack.api.key`, `localstackApiKey`,
  * `LocalstackApiKey`), or an `ls-api-key` header. A reference to the name is a migration finding; a placeholder is
  * nothing. See README.md, "What it finds", for the contexts.

@@ -74,7 +74,7 @@ describe('comments and values that are text, not keys', () => {
 })
 
 describe('placeholders stay non-leaks in every new context', () => {
-  // FACTS.md §1.5, the legacy family, plus words documentation uses.
+  // The legacy placeholders of LocalStack's documentation and examples, plus a word documentation uses.
   const placeholders = ['<YOUR_API_KEY>', '<your-key-here>', '<api-key>', '{enter your key}', 'your-key', 'YOUR_API_KEY_HERE', 'xxxxxx', '...', 'test', 'another-fake-key', 'Deprecated']
   const contexts: [string, (p: string) => string][] = [
     ['run.sh', (p) => `echo "\${LOCALSTACK_API_KEY:-${p}}"`],
