@@ -30,7 +30,9 @@ function terraformDefault(site: LegacySite): Occurrence | undefined {
 /** `docker run -e NAME`, `ARG NAME`, `- NAME`, `"NAME",`: the variable passed on by name. */
 function passThrough(site: LegacySite): Occurrence | undefined {
   if (site.isHeader) return undefined
-  const expression = findPassThrough({ before: site.before, name: site.name, after: site.after, isProse: site.context.isProse === true })
+  // A comment is prose too: `"NAME"` or `- NAME` there names the variable, it does not pass it on.
+  const isProse = site.context.isProse === true || site.isComment
+  const expression = findPassThrough({ before: site.before, name: site.name, after: site.after, isProse })
   return expression === undefined ? undefined : { hit: migrationHit(site, expression), consumedUntil: site.end }
 }
 

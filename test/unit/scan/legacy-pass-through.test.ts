@@ -15,7 +15,8 @@ const PASS_THROUGH: [string, string, string][] = [
   ['docker-compose.yml', '    environment:\n      - LOCALSTACK_API_KEY\n      - DEBUG=1', '- LOCALSTACK_API_KEY'],
   ['docker-compose.yml', '    environment:\n      - "LOCALSTACK_API_KEY"  # from the shell', '- "LOCALSTACK_API_KEY"'],
   ['docker-compose.yml', '    environment:\n      LOCALSTACK_API_KEY:\n      DEBUG: 1', 'LOCALSTACK_API_KEY:'],
-  ['docker-compose.yml', '    environment: [LOCALSTACK_API_KEY, DEBUG]', '[LOCALSTACK_API_KEY,'],
+  ['docker-compose.yml', '    environment: [LOCALSTACK_API_KEY, DEBUG]', 'LOCALSTACK_API_KEY'],
+  ['.gitlab-ci.yml', '  variables: [DEBUG, "LOCALSTACK_API_KEY"]', '"LOCALSTACK_API_KEY"'],
   ['Dockerfile', 'FROM localstack/localstack-pro\nARG LOCALSTACK_API_KEY', 'ARG LOCALSTACK_API_KEY'],
   ['build.sh', 'docker build --build-arg LOCALSTACK_API_KEY -t app .', '--build-arg LOCALSTACK_API_KEY'],
   ['src/lib/container-spec.ts', 'const FORWARDED = [\n  "LOCALSTACK_AUTH_TOKEN",\n  "LOCALSTACK_API_KEY",\n]', '"LOCALSTACK_API_KEY"'],
@@ -95,5 +96,17 @@ describe('the redacted text of a reference never shows a value', () => {
     expect(shown(findings).map((line) => line.split(' ')[0])).toEqual(['migration/legacy-key-reference', 'leak/ci-token'])
     expect(findings[0]?.redacted).toBe('${LOCALSTACK_API_KEY:-****}')
     expect(JSON.stringify(findings)).not.toContain(token)
+  })
+})
+
+describe('names in comments and documentation are prose, not pass-through', () => {
+  it.each([
+    ['src/errors.ts', ' * Set `LOCALSTACK_AUTH_TOKEN` instead of `LOCALSTACK_API_KEY`.'],
+    ['src/config.py', '# Forward "LOCALSTACK_API_KEY", then the auth token.'],
+    ['compose.yaml', '# - LOCALSTACK_API_KEY'],
+    ['README.md', '- LOCALSTACK_API_KEY'],
+    ['README.md', 'The variable "LOCALSTACK_API_KEY", now deprecated.'],
+  ])('%s: %s', (file, text) => {
+    expect(scanText(`${text}\n`, { file })).toEqual([])
   })
 })
