@@ -9,6 +9,8 @@ describe('documentation is read as prose', () => {
   it.each([
     ['src/content/docs/aws/tutorials/ephemeral-application-previews.mdx', '- `localstack-api-key`: Configuration of a LocalStack [CI key](https://app.localstack.cloud/workspace/ci-keys) (`LOCALSTACK_API_KEY`) to activate licensed features in LocalStack.'],
     ['README.md', '- `LOCALSTACK_API_KEY`: Required for Pro features.'],
+    ['README.md', '- `LOCALSTACK_API_KEY`: deprecated'],
+    ['README.md', '- `localstackApiKey` = unsupported'],
     ['README.md', 'LOCALSTACK_API_KEY: Deprecated'],
     ['README.md', '* **LOCALSTACK_API_KEY**: Required for Pro features'],
     ['README.md', 'LOCALSTACK_API_KEY: the legacy key, replaced by LOCALSTACK_AUTH_TOKEN'],
@@ -44,8 +46,9 @@ describe('comments and values that are text, not keys', () => {
     ['setup.ts', '// LOCALSTACK_API_KEY is read by the container'],
     ['.github/workflows/ci.yml', '# LOCALSTACK_API_KEY: Required for Pro features'],
     ['setup.ts', '// localstackApiKey = apiKey'],
-    ['values.yaml', 'LOCALSTACK_API_KEY: some legacy value here'],
-    ['settings.properties', 'localstack.api.key = see the team vault'],
+    ['values.yaml', 'LOCALSTACK_API_KEY: unavailable until the migration'],
+    ['settings.properties', 'localstack.api.key = retrieved from the team vault'],
+    ['Makefile', 'LOCALSTACK_API_KEY ?= deprecated and unused'],
     ['settings.py', '# The LOCALSTACK_API_KEY (legacy) goes here:\nAWS_SECRET_ACCESS_KEY = "abcdEFGH1234ijkl"'],
   ])('%s: %s', (file, text) => {
     expect(leaks(`${text}\n`, file)).toEqual([])
@@ -61,6 +64,8 @@ describe('comments and values that are text, not keys', () => {
     ['app.py', 'key = os.getenv("LOCALSTACK_API_KEY", default_key)'],
     ['spec.ts', 'const names = ["LOCALSTACK_API_KEY", "LOCALSTACK_AUTH_TOKEN", "LOCALSTACK_HOSTNAME"]'],
     ['spec.py', 'FORWARD = ("LOCALSTACK_API_KEY", "DEBUG_LEVEL")'],
+    ['spec.py', 'env = pick_env("LOCALSTACK_API_KEY", "LOCALSTACK_HOSTNAME")'],
+    ['.gitlab-ci.yml', '  LOCALSTACK_API_KEY: LEGACY_CI_KEY_NAME'],
     ['errors.py', 'raise ValueError("LOCALSTACK_API_KEY", "Deprecated, use the auth token")'],
     ['run.sh', 'echo "${LOCALSTACK_API_KEY:0:3}..."'],
     ['run.sh', 'echo "${#LOCALSTACK_API_KEY}"'],
