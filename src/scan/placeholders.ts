@@ -21,7 +21,7 @@ const KNOWN_PLACEHOLDERS = new Set([
  * here has at least four letters: a three-letter word (`foo`, `xxx`) turns up inside one random key in a few
  * thousand, which is how word lists lose real secrets (FACTS.md §1.7).
  */
-const STAND_IN_WORDS = /your|fake|dummy|example|placeholder|change-?me|redacted|sample|x{4}|here|insert|replace|secret|api[-_]?key|token/i
+const STAND_IN_WORDS = /your|fake|dummy|mock|test|invalid|bogus|example|placeholder|change-?me|redacted|sample|x{4}|here|insert|replace|secret|api[-_]?key|token/i
 /** A single word in one case is a stand-in when it is shorter than a real key (`legacy`, `REDACTED`, `changeme`). */
 const SHORT_WORD = /^(?:[a-z]{1,8}|[A-Z]{1,8})$/
 /**

@@ -73,6 +73,9 @@ describe('comments and values that are text, not keys', () => {
     ['run.sh', 'docker run ${LOCALSTACK_API_KEY:+-e LOCALSTACK_API_KEY=$LOCALSTACK_API_KEY} img'],
     ['run.sh', 'if [ "$LOCALSTACK_API_KEY" = "$EXPECTED_KEY" ]; then exit 0; fi'],
     ['Constants.java', 'ENV_LOCALSTACK_API_KEY = "LOCALSTACK_API_KEY";'],
+    ['test_config.py', 'monkeypatch.setenv("LOCALSTACK_API_KEY", "test-key-123")'],
+    ['config.test.ts', "process.env.LOCALSTACK_API_KEY = 'mockKey12345'"],
+    ['config_test.go', 'os.Setenv("LOCALSTACK_API_KEY", "invalid-key-42")'],
   ])('no leak in code that names the variable: %s: %s', (file, text) => {
     expect(leaks(`${text}\n`, file)).toEqual([])
   })
