@@ -21,6 +21,8 @@ export interface DetectionContext {
   readonly isCode: boolean
   /** True for YAML, JSON, env and similar files, where encoded blobs (Kubernetes Secrets) live. */
   readonly isDataFile: boolean
+  /** True for documentation (Markdown, reStructuredText, AsciiDoc, HTML): read as prose, see `src/scan/prose.ts`. */
+  readonly isProse?: boolean
 }
 
 /** A candidate found by the shared keyword pass, handed to the detector that owns it. */

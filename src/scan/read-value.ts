@@ -7,16 +7,16 @@ export interface ReadValue {
 }
 
 const MAX_VALUE_CHARS = 256
-/** An unquoted value ends at whitespace, a delimiter, a comment, or a JSON escape such as `\n`. */
-const UNQUOTED_END = /[\s,;)}\]#"'`\\]/
+/** An unquoted value ends at whitespace, a delimiter, a comment, a redirection or tag (`<`), or a JSON escape (`\n`). */
+const UNQUOTED_END = /[\s,;)}\]#"'`\\<>|&]/
 
 /**
  * Reads one value: an expression (`${{ … }}`, `${…}`, `$(…)`, which may hold spaces), quoted (`"…"`, `'…'`, `` `…` ``, or a JSON-escaped `\"…\"` inside an `.ipynb` string) or bare.
  * Bounded, so a minified line costs no more than the value.
  */
 export function readValue(input: string): ReadValue {
-  const expression = /^(?:\$\{\{[^\n]*?\}\}|\$\{[^}\n]*\}|\$\([^)\n]*\))/.exec(input.slice(0, MAX_VALUE_CHARS))
-  if (expression !== null) return { value: expression[0], isQuoted: false, length: expression[0].length }
+  const expression = readExpressionValue(input.slice(0, MAX_VALUE_CHARS))
+  if (expression !== undefined) return { value: expression, isQuoted: false, length: expression.length }
   const escapedQuote = input.startsWith('\\"')
   const quote = escapedQuote ? '\\"' : /^["'`]/.test(input) ? (input[0] ?? '') : ''
   if (quote !== '') {
@@ -27,4 +27,17 @@ export function readValue(input: string): ReadValue {
   let end = 0
   while (end < input.length && end < MAX_VALUE_CHARS && !UNQUOTED_END.test(input[end] ?? '')) end++
   return { value: input.slice(0, end), isQuoted: false, length: end }
+}
+
+/** `${{ … }}`, `$( … )`, or `${ … }` up to its matching brace (`${A:-${B:-x}}` nests). */
+function readExpressionValue(input: string): string | undefined {
+  const simple = /^(?:\$\{\{[^\n]*?\}\}|\$\([^)\n]*\))/.exec(input)
+  if (simple !== null) return simple[0]
+  if (!input.startsWith('${')) return undefined
+  let depth = 0
+  for (let i = 2; i < input.length && input[i] !== '\n'; i++) {
+    if (input[i] === '{') depth++
+    else if (input[i] === '}' && depth-- === 0) return input.slice(0, i + 1)
+  }
+  return undefined
 }

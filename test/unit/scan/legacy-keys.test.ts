@@ -85,7 +85,7 @@ describe('references to the legacy variable are migration findings', () => {
     ['run.cmd', 'echo %LOCALSTACK_API_KEY%', '%LOCALSTACK_API_KEY%'],
     ['setup.ps1', 'Write-Host $env:LOCALSTACK_API_KEY', '$env:LOCALSTACK_API_KEY'],
     ['conftest.py', 'key = os.environ["LOCALSTACK_API_KEY"]', 'environ["LOCALSTACK_API_KEY"]'],
-    ['conftest.py', "key = os.getenv('LOCALSTACK_API_KEY')", "getenv('LOCALSTACK_API_KEY')"],
+    ['conftest.py', "key = os.getenv('LOCALSTACK_API_KEY')", "os.getenv('LOCALSTACK_API_KEY')"],
     ['setup.ts', 'const key = process.env.LOCALSTACK_API_KEY', 'process.env.LOCALSTACK_API_KEY'],
     ['deployment.yaml', '        - name: LOCALSTACK_API_KEY\n          valueFrom:', 'valueFrom: LOCALSTACK_API_KEY'],
   ])('reports a reference in %s: %#', (file, text, expression) => {
