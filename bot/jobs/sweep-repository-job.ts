@@ -1,4 +1,3 @@
-import { groupLeaks } from '../../src/incidents/group-leaks.js'
 import { toMigrationItems } from '../../src/incidents/render-migration-issue.js'
 import { configuredScan } from '../../src/scan/guard-config.js'
 import { alertLeaks } from './alert-leaks.js'
@@ -23,7 +22,7 @@ const MAX_SWEEP_BLOBS = 1500
  */
 export async function runSweepJob(octokit: GitHubClient, job: Extract<BotJob, { type: 'sweep-repository' }>, deps: JobDependencies): Promise<void> {
   const { data: meta } = await octokit.rest.repos.get({ owner: job.repo.owner, repo: job.repo.name })
-  const repo: RepoRef = { ...job.repo, defaultBranch: meta.default_branch }
+  const repo: RepoRef = { ...job.repo, defaultBranch: meta.default_branch, isPrivate: meta.private }
   const { data: ref } = await octokit.rest.git.getRef({ owner: repo.owner, repo: repo.name, ref: `heads/${repo.defaultBranch}` })
   const head = ref.object.sha
   const loaded = await loadConfig({ octokit, repo }, deps.records, { refresh: true })
@@ -33,8 +32,8 @@ export async function runSweepJob(octokit: GitHubClient, job: Extract<BotJob, { 
   const changes: FileChange[] = blobs.slice(0, MAX_SWEEP_BLOBS).map((e) => ({ path: e.path ?? '', commit: head, status: 'added', blobSha: e.sha ?? '' }))
   const { findings, stats } = await scanChanges({ octokit, repo }, changes, scanning)
   deps.log.info('sweep.completed', { repository: fullName(repo), files: stats.files, skipped: Math.max(0, blobs.length - MAX_SWEEP_BLOBS), truncated: tree.truncated })
-  const groups = groupLeaks(findings, { repository: fullName(repo), headSha: head, ref: `refs/heads/${repo.defaultBranch}` })
-  if (groups.length > 0) await alertLeaks({ octokit, repo, installationId: job.installationId }, groups, { ...deps, config: loaded.config })
+  const leaks = findings.filter((f) => f.category === 'leak')
+  if (leaks.length > 0) await alertLeaks({ octokit, repo, installationId: job.installationId, headSha: head, ref: `refs/heads/${repo.defaultBranch}` }, leaks, { deps, loaded })
   if (loaded.config.migration === 'off') return
   const items = toMigrationItems(findings)
   if (loaded.config.migration === 'pull-request') await openMigrationPullRequest({ octokit, repo }, deps.records, items)
