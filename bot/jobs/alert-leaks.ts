@@ -1,6 +1,6 @@
 import { groupLeaks } from '../../src/incidents/group-leaks.js'
 import type { Exposure } from '../../src/incidents/incident.js'
-import { recordSightings, type TokenOutcome } from '../../src/incidents/record-sightings.js'
+import { announceNewLeaks, recordSightings, type TokenOutcome } from '../../src/incidents/record-sightings.js'
 import type { Finding } from '../../src/scan/finding.js'
 import type { LoadedConfig } from '../github/load-config.js'
 import { CHECK_RUN_NAME, renderLeakCheckRun } from '../../src/incidents/render-check-run.js'
@@ -32,7 +32,9 @@ export async function alertLeaks(origin: LeakOrigin, leaks: readonly Finding[], 
   const groups = groupLeaks(leaks, { repository: fullName(repo), headSha: origin.headSha, exposure, ...(origin.ref === undefined ? {} : { ref: origin.ref }), ...(origin.pusher === undefined ? {} : { pusher: origin.pusher }) })
   if (groups.length === 0) return new Map()
   const { response } = await leakResponseFor(octokit, { repo, loaded: context.loaded }, context.deps)
-  const outcomes = await recordSightings({ installationId: origin.installationId, repository: fullName(repo), exposure, headSha: origin.headSha }, groups, response)
+  const pushOrigin = { installationId: origin.installationId, repository: fullName(repo), exposure, headSha: origin.headSha }
+  const announced = await announceNewLeaks(pushOrigin, groups, response)
+  const outcomes = await recordSightings(pushOrigin, groups, { ...response, announced })
   const open = [...outcomes].filter(([, outcome]) => outcome.state === 'alerted' || outcome.state === 'detected').map(([fingerprint]) => fingerprint)
   await updateOpenIncidents(context.deps, origin.installationId, { add: open })
   return outcomes

@@ -41,6 +41,8 @@ export interface LeakResponseDependencies {
   readonly webBaseUrl: string
   /** The outbound alert; a no-op when none is configured. */
   readonly notify?: (notice: IncidentNotice) => Promise<void>
+  /** Tokens whose `opened` alert `announceNewLeaks` already sent (so the lifecycle does not send it twice). */
+  readonly announced?: ReadonlySet<string>
 }
 
 /** The lock under which an installation's incidents are found, opened and moved: one token never gets two issues. */

@@ -87,12 +87,14 @@ async function openIncident(origin: PushOrigin, group: LeakGroup, deps: LeakResp
     const untracked: Incident = { ...detected, untrackedReason: route.untrackedReason }
     await deps.incidents.saveIncident(untracked)
     deps.log.warn('incident.untracked', { fingerprint: group.fingerprint, repository: origin.repository, severity: untracked.severity })
-    await deps.notify?.({ event: 'opened', incident: untracked, detail: `No incident issue: ${route.untrackedReason}` })
+    if (deps.announced?.has(group.fingerprint) !== true) await deps.notify?.({ event: 'opened', incident: untracked, detail: `No incident issue: ${route.untrackedReason}` })
     return { state: untracked.state, untrackedReason: route.untrackedReason }
   }
   // The issue is rendered as it will be once opened (alerted, with that entry in its history): one write, not two.
   const placed: Incident = { ...detected, issue: { repository: route.repository, number: 0 } }
   const { incident: willBeAlerted } = applyEvent(placed, 'alert-sent', { actor: 'push', atMs: deps.nowMs(), note: `Seen in ${origin.repository}.` })
+  // The outbound alert goes first: GitHub paces issue creation (80 writes a minute), the team's own channel is not.
+  if (deps.announced?.has(group.fingerprint) !== true) await deps.notify?.({ event: 'opened', incident: detected, detail: `The incident issue is being opened in ${route.repository}.` })
   const { number } = await deps.github.openIssue(route.repository, {
     title: renderIncidentTitle(detected),
     body: renderIncidentBody(willBeAlerted, issueView(willBeAlerted, settings, deps.webBaseUrl)),
@@ -102,8 +104,6 @@ async function openIncident(origin: PushOrigin, group: LeakGroup, deps: LeakResp
   const alerted: Incident = { ...willBeAlerted, issue: { repository: route.repository, number } }
   await deps.incidents.saveIncident(alerted)
   deps.log.info('incident.opened', { fingerprint: group.fingerprint, kind: group.kind, severity: alerted.severity, repository: origin.repository, issue: number })
-  const url = issueUrl(deps.webBaseUrl, alerted)
-  await deps.notify?.({ event: 'opened', incident: alerted, ...(url === undefined ? {} : { issueUrl: url }) })
   return outcomeFor(origin, alerted, deps)
 }
 
@@ -147,4 +147,25 @@ export function outcomeFor(origin: Pick<PushOrigin, 'repository' | 'exposure'>, 
   if (origin.exposure.isPublic || !(isSameRepository || isSecurity)) return base
   const url = issueUrl(webBaseUrl, incident)
   return url === undefined ? base : { ...base, link: url }
+}
+
+/**
+ * Sends the `opened` alert of every token not seen before, outside the installation's incident lock and before any
+ * GitHub write: under a burst, issue creation waits for GitHub's content budget (and other pushes wait on the lock),
+ * while the team's own channel need not. Two pushes racing on one new token may both announce it; the alert's
+ * idempotency key is the same for both, so a receiver that honours it shows one. Returns the announced fingerprints.
+ */
+export async function announceNewLeaks(origin: PushOrigin, groups: readonly LeakGroup[], deps: LeakResponseDependencies): Promise<Set<string>> {
+  const announced = new Set<string>()
+  // A flood becomes one summary incident, announced once by `openSummaryIncident`, not one alert per token.
+  if (deps.notify === undefined || groups.length > (deps.alerts.maxIssuesPerPush ?? DEFAULT_SUMMARY_THRESHOLD)) return announced
+  for (const group of groups) {
+    if ((await deps.incidents.findIncident(origin.installationId, group.fingerprint)) !== undefined) continue
+    const incident = detectedIncident(origin, group, deps.nowMs())
+    const route = await routeIncident({ repository: origin.repository, isPublic: origin.exposure.isPublic }, deps.alerts, deps.github)
+    const detail = 'untrackedReason' in route ? `No incident issue: ${route.untrackedReason}` : `The incident issue is being opened in ${route.repository}.`
+    await deps.notify({ event: 'opened', incident, detail })
+    announced.add(group.fingerprint)
+  }
+  return announced
 }

@@ -14,6 +14,8 @@ export interface ReceivedRequest {
   readonly json: Record<string, unknown>
   readonly isSignatureValid: boolean
   readonly idempotencyKey: string | undefined
+  /** When it arrived (`Date.now()`), for the benchmark's delivery-to-alert time. */
+  readonly atMs: number
 }
 
 function sign(secret: string, body: string): string {
@@ -71,10 +73,11 @@ export class FakeRotationService {
     const chunks: Buffer[] = []
     for await (const chunk of request) chunks.push(chunk as Buffer)
     const body = Buffer.concat(chunks).toString('utf8')
+    const atMs = Date.now()
     const header = request.headers['x-localstack-guard-signature-256']
     const isSignatureValid = verifySignature(this.secret, body, typeof header === 'string' ? header : undefined)
     const key = request.headers['idempotency-key']
-    this.received.push({ body, json: JSON.parse(body) as Record<string, unknown>, isSignatureValid, idempotencyKey: typeof key === 'string' ? key : undefined })
+    this.received.push({ body, json: JSON.parse(body) as Record<string, unknown>, isSignatureValid, idempotencyKey: typeof key === 'string' ? key : undefined, atMs })
     if (!isSignatureValid) {
       response.writeHead(401).end()
       return

@@ -1,5 +1,5 @@
 import { runIncidentCommand, parseCommand, fingerprintOfIssue } from '../../../src/incidents/incident-commands.js'
-import { recordSightings } from '../../../src/incidents/record-sightings.js'
+import { announceNewLeaks, recordSightings } from '../../../src/incidents/record-sightings.js'
 import { completeRotation, requestRotation } from '../../../src/incidents/rotate-incident.js'
 import { confirmRevokedAlert, verifyRotationBySecrets } from '../../../src/incidents/verify-rotation.js'
 import { escapeMarkdown } from '../../../src/incidents/markdown.js'
@@ -203,5 +203,28 @@ describe('rotation', () => {
     expect(comments).toContain('organisation acme: LOCALSTACK_AUTH_TOKEN: FAILED (Writing org:acme:LOCALSTACK_AUTH_TOKEN: GitHub answered 403')
     expect(comments).toContain('acme/app (environment prod): LOCALSTACK_AUTH_TOKEN: written')
     expect((await world.store.findIncident(7, key.fingerprint))?.state).toBe('rotated')
+  })
+})
+
+describe('the outbound alert under a burst', () => {
+  it('announces a new token before any GitHub write, and the lifecycle does not announce it again', async () => {
+    const world = lifecycleWorld()
+    const token = world.token()
+    const announced = await announceNewLeaks(world.origin(), [world.group(token)], world.deps)
+    expect(world.notices.map((n) => n.event)).toEqual(['opened'])
+    expect(world.github.writes).toEqual([])
+    await recordSightings(world.origin(), [world.group(token)], { ...world.deps, announced })
+    expect(world.notices.map((n) => n.event)).toEqual(['opened'])
+    expect(world.github.issues).toHaveLength(1)
+    expect(await announceNewLeaks(world.origin(), [world.group(token)], world.deps)).toEqual(new Set())
+  })
+
+  it('announces a flood once, as its summary incident', async () => {
+    const world = lifecycleWorld({ settings: { maxIssuesPerPush: 2 } })
+    const groups = [world.group(world.token()), world.group(world.token()), world.group(world.token())]
+    const announced = await announceNewLeaks(world.origin(), groups, world.deps)
+    await recordSightings(world.origin(), groups, { ...world.deps, announced })
+    expect(world.notices.map((n) => n.event)).toEqual(['opened'])
+    expect(world.notices[0]?.detail).toBe('3 tokens in one push: one summary incident.')
   })
 })
