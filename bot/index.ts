@@ -28,13 +28,7 @@ export default function localstackGuard(app: Probot, options: ApplicationFunctio
   const workers = Number(env.GUARD_WORKERS ?? 16)
   const redisUrl = env.REDIS_URL ?? ''
   const backend = redisUrl === '' ? sqliteBackend(openDatabase(databasePath), workers) : redisBackend(redisUrl, workers)
-  const response = {
-    ...(nonEmpty(env.GUARD_PUBLIC_URL) === undefined ? {} : { publicUrl: nonEmpty(env.GUARD_PUBLIC_URL) }),
-    ...(nonEmpty(env.GUARD_ROTATION_SECRET) === undefined ? {} : { rotationSecret: nonEmpty(env.GUARD_ROTATION_SECRET) }),
-    ...(nonEmpty(env.GUARD_ALERT_SECRET) === undefined ? {} : { alertSecret: nonEmpty(env.GUARD_ALERT_SECRET) }),
-    retryBaseMs: Number(env.GUARD_OUTBOUND_RETRY_MS ?? 1000),
-    attempts: 4,
-  } as ResponseEnvironment
+  const response = responseEnvironment(env)
   const incidentWatchMs = Number(env.GUARD_INCIDENT_WATCH_SECONDS ?? 300) * 1000
   createGuardApp({ backend, webBaseUrl, response, incidentWatchMs, onQueue: (queue) => (stopQueue = (ms) => queue.stop(ms)) })(app, options)
   closeBackend = () => backend.close()
@@ -61,6 +55,20 @@ export async function start(): Promise<void> {
       process.exit(0)
     })()
   })
+}
+
+/** The leak response's settings from the environment: signing secrets, the public URL, outbound retries. */
+function responseEnvironment(env: NodeJS.ProcessEnv): ResponseEnvironment {
+  const publicUrl = nonEmpty(env.GUARD_PUBLIC_URL)
+  const rotationSecret = nonEmpty(env.GUARD_ROTATION_SECRET)
+  const alertSecret = nonEmpty(env.GUARD_ALERT_SECRET)
+  return {
+    ...(publicUrl === undefined ? {} : { publicUrl }),
+    ...(rotationSecret === undefined ? {} : { rotationSecret }),
+    ...(alertSecret === undefined ? {} : { alertSecret }),
+    retryBaseMs: Number(env.GUARD_OUTBOUND_RETRY_MS ?? 1000),
+    attempts: 4,
+  }
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

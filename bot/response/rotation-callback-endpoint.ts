@@ -37,16 +37,24 @@ export function createRotationCallbackEndpoint(app: Probot, context: { secret?: 
     const body = await readBody(request)
     if (body === undefined) return answer(response, 413, `the body is larger than ${MAX_BODY_BYTES} bytes`)
     const signature = request.headers[SIGNATURE_HEADER]
-    if (!isValidSignature(context.secret, body, typeof signature === 'string' ? signature : undefined)) return answer(response, 401, `${SIGNATURE_HEADER} does not match the body and the shared secret`)
-    const parsed = parse(body)
-    if (parsed === undefined) return answer(response, 400, 'the body must be JSON with incidentId, status ("rotated" or "failed") and timestamp (Unix seconds)')
-    const ageSeconds = Math.abs(context.deps.nowMs() / 1000 - parsed.timestamp)
-    if (ageSeconds > CALLBACK_WINDOW_SECONDS) return answer(response, 401, `the timestamp is ${Math.round(ageSeconds)} s away from now (at most ${CALLBACK_WINDOW_SECONDS} s): send a fresh callback`)
-    if (!(await context.deliveries.claimDelivery(`rotation-callback:${createHash('sha256').update(body).digest('hex')}`))) return answer(response, 409, 'this callback was already received (a replay)')
+    const checked = await admit(body, typeof signature === 'string' ? signature : undefined, { ...context, secret: context.secret })
+    if ('status' in checked) return answer(response, checked.status, checked.error)
+    const parsed = checked.callback
     const outcome = await handle(app, parsed, context.deps)
     context.deps.log.info('rotation.callback', { incidentId: parsed.incidentId, status: parsed.status, outcome })
     return answer(response, outcome === 'unknown-incident' || outcome === 'not-expected' ? 409 : 200, outcome)
   }
+}
+
+/** Signature, shape, freshness, then first use: a refusal with its status, or the callback. */
+async function admit(body: string, signature: string | undefined, context: { secret: string; deliveries: DeliveryLedger; deps: JobDependencies }): Promise<{ status: number; error: string } | { callback: Parsed }> {
+  if (!isValidSignature(context.secret, body, signature)) return { status: 401, error: `${SIGNATURE_HEADER} does not match the body and the shared secret` }
+  const parsed = parse(body)
+  if (parsed === undefined) return { status: 400, error: 'the body must be JSON with incidentId, status ("rotated" or "failed") and timestamp (Unix seconds)' }
+  const ageSeconds = Math.abs(context.deps.nowMs() / 1000 - parsed.timestamp)
+  if (ageSeconds > CALLBACK_WINDOW_SECONDS) return { status: 401, error: `the timestamp is ${Math.round(ageSeconds)} s away from now (at most ${CALLBACK_WINDOW_SECONDS} s): send a fresh callback` }
+  if (!(await context.deliveries.claimDelivery(`rotation-callback:${createHash('sha256').update(body).digest('hex')}`))) return { status: 409, error: 'this callback was already received (a replay)' }
+  return { callback: parsed }
 }
 
 type Parsed = { incidentId: string; installationId: number; fingerprint: string; status: 'rotated' | 'failed'; token?: string; reason?: string; timestamp: number }

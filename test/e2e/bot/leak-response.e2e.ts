@@ -306,4 +306,26 @@ describe('leak response: rotation, propagation and alerts over HTTP', () => {
     expect(world.gh.issues(world.site)).toEqual([])
     expect(world.gh.issues(world.app)).toHaveLength(1)
   })
+
+  it('escapes a pushed file name that tries to plant a heading and a link in the incident issue', async () => {
+    world = await startLeakWorld()
+    const path = 'notes\n# URGENT: verify the token at [the portal](https://evil.example) @everyone.env'
+    await world.push(world.app, { [path]: `LOCALSTACK_AUTH_TOKEN=${token()}\n` })
+    const body = world.gh.issues(world.app)[0]?.body ?? ''
+    expect(body).not.toMatch(/^# URGENT/m)
+    expect(body).not.toContain('[the portal](https://evil.example)')
+    expect(body).toContain('notes\\u000a\\# URGENT')
+  })
+
+  it('opens one summary incident for a push of many distinct tokens, and caps the annotations', async () => {
+    world = await startLeakWorld({ repoConfig: 'alerts:\n  max-issues-per-push: 5\n' })
+    const files = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`dump/t${i}.env`, Array.from({ length: 10 }, () => `LOCALSTACK_AUTH_TOKEN=${token()}`).join('\n')]))
+    await world.push(world.app, files)
+    const issues = world.gh.issues(world.app)
+    expect(issues).toHaveLength(1)
+    expect(issues[0]?.title).toBe('120 LocalStack credentials leaked in one push to acme/app')
+    const run = world.gh.checkRuns(world.app)[0]
+    expect(run?.annotations).toHaveLength(100)
+    expect(run?.output.summary).toContain('20 more places are not annotated')
+  })
 })
