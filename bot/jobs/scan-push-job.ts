@@ -1,6 +1,7 @@
 import type { Incident } from '../../src/incidents/incident.js'
 import { CHECK_RUN_NAME } from '../../src/incidents/render-check-run.js'
 import { toMigrationItems } from '../../src/incidents/render-migration-issue.js'
+import { planMigration } from '../../src/incidents/migration-plan.js'
 import type { IncidentStore, LockService, Logger, RecordStore, ScanLedger } from '../../src/ports.js'
 import { planPush, type PushPlan } from '../../src/push/plan-push.js'
 import type { Finding } from '../../src/scan/finding.js'
@@ -87,9 +88,9 @@ async function reportFindings(client: RepoClient, work: { job: ScanPushJob; scan
     await createCheckRun(client, push.after, { name: CHECK_RUN_NAME, conclusion: 'success', title: 'No LocalStack credentials found', summary })
   }
   const items = toMigrationItems(scan.findings)
-  if (items.length === 0 || config.migration === 'off') return
-  if (config.migration === 'pull-request') await openMigrationPullRequest(client, deps.records, items)
-  else await upsertMigrationIssue(client, deps.records, { items, replace: false })
+  const plan = planMigration(config.migration, { items, isSweep: false })
+  if (plan.pullRequest) await openMigrationPullRequest(client, deps.records, items)
+  if (plan.issue) await upsertMigrationIssue(client, deps.records, { items, replace: false })
 }
 
 function touchesConfig(job: ScanPushJob): boolean {

@@ -1,4 +1,5 @@
 import { toMigrationItems } from '../../src/incidents/render-migration-issue.js'
+import { planMigration } from '../../src/incidents/migration-plan.js'
 import { configuredScan } from '../../src/scan/guard-config.js'
 import { alertLeaks } from './alert-leaks.js'
 import type { FileChange } from '../github/fetch-push-diffs.js'
@@ -36,10 +37,10 @@ export async function runSweepJob(octokit: GitHubClient, job: Extract<BotJob, { 
   if (leaks.length > 0) await alertLeaks({ octokit, repo, installationId: job.installationId, headSha: head, ref: `refs/heads/${repo.defaultBranch}` }, leaks, { deps, loaded })
   if (loaded.config.migration === 'off') return
   const items = toMigrationItems(findings)
-  if (loaded.config.migration === 'pull-request') await openMigrationPullRequest({ octokit, repo }, deps.records, items)
   const hasLegacySecret = await hasRepositorySecret(octokit, repo, 'LOCALSTACK_API_KEY')
-  // The issue stays the place that lists everything, the repository secret included, in either mode.
-  if (loaded.config.migration === 'issue' || hasLegacySecret) await upsertMigrationIssue({ octokit, repo }, deps.records, { items, hasLegacySecret, replace: true })
+  const plan = planMigration(loaded.config.migration, { items, hasLegacySecret, isSweep: true })
+  if (plan.pullRequest) await openMigrationPullRequest({ octokit, repo }, deps.records, items)
+  if (plan.issue) await upsertMigrationIssue({ octokit, repo }, deps.records, { items, hasLegacySecret, replace: true })
 }
 
 /** Secret names only (values can never be read back); false when the app may not list them. */

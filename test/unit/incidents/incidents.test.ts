@@ -1,3 +1,4 @@
+import { planMigration } from '../../../src/incidents/migration-plan.js'
 import { groupLeaks } from '../../../src/incidents/group-leaks.js'
 import { addSightings, type Incident } from '../../../src/incidents/incident.js'
 import { ANNOTATIONS_PER_REQUEST, renderLeakCheckRun } from '../../../src/incidents/render-check-run.js'
@@ -58,5 +59,20 @@ describe('incidents', () => {
     expect(body).toContain('`.github/workflows/ci.yml` line 2')
     expect(body).toContain('LOCALSTACK_AUTH_TOKEN')
     expect(body).toContain('Delete the repository secret `LOCALSTACK_API_KEY`')
+  })
+})
+
+describe('which migration artefacts to write', () => {
+  const items = [{ path: 'ci.yml', line: 1, reference: '${{ secrets.LOCALSTACK_API_KEY }}' }]
+  it.each([
+    ['off', { items, isSweep: true, hasLegacySecret: true }, { pullRequest: false, issue: false }],
+    ['issue', { items, isSweep: false }, { pullRequest: false, issue: true }],
+    ['issue', { items: [], isSweep: false }, { pullRequest: false, issue: false }],
+    ['issue', { items: [], isSweep: true }, { pullRequest: false, issue: true }],
+    ['pull-request', { items, isSweep: false }, { pullRequest: true, issue: false }],
+    ['pull-request', { items, isSweep: true, hasLegacySecret: true }, { pullRequest: true, issue: true }],
+    ['pull-request', { items: [], isSweep: true, hasLegacySecret: false }, { pullRequest: false, issue: false }],
+  ] as const)('%s with %j writes %j', (mode, found, expected) => {
+    expect(planMigration(mode, found)).toEqual(expected)
   })
 })
