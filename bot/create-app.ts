@@ -5,6 +5,9 @@ import type { BotJob } from './jobs/job.js'
 import { runJob } from './jobs/run-job.js'
 import { probotLogger } from './probot-logger.js'
 import { withRetryHint } from './retry-hint.js'
+import { startIncidentWatch } from './incident-watch.js'
+import type { ResponseEnvironment } from './jobs/leak-response-context.js'
+import { createRotationCallbackEndpoint } from './response/rotation-callback-endpoint.js'
 
 /** What the composition root decides from the environment. */
 export interface GuardAppSettings {
@@ -13,7 +16,13 @@ export interface GuardAppSettings {
   readonly webBaseUrl: string
   /** Called with the queue once it exists (the entry stops it on shutdown; tests wait on it). */
   readonly onQueue?: (queue: ObservableJobQueue<BotJob>) => void
+  /** The leak response's environment (callback URL, signing secrets, outbound retries). */
+  readonly response?: ResponseEnvironment
+  /** How often open incidents are checked for a rotated secret or an overdue escalation; 0 turns it off. */
+  readonly incidentWatchMs?: number
 }
+
+const DEFAULT_RESPONSE: ResponseEnvironment = { retryBaseMs: 1000, attempts: 4 }
 
 /**
  * Builds the Probot application function. Webhook handlers record and enqueue; the queue's workers do the GitHub
@@ -24,7 +33,8 @@ export function createGuardApp(settings: GuardAppSettings) {
     const log = probotLogger(app.log)
     const { store } = settings.backend
     const queue = settings.backend.createQueue(log)
-    const deps = { ledger: store, incidents: store, records: store, locks: settings.backend.locks, log, webBaseUrl: settings.webBaseUrl, nowMs: Date.now }
+    const response = settings.response ?? DEFAULT_RESPONSE
+    const deps = { ledger: store, incidents: store, records: store, locks: settings.backend.locks, log, webBaseUrl: settings.webBaseUrl, nowMs: Date.now, response }
     registerHandlers(app, { deliveries: store, queue, log })
     queue.start(async (job) => {
       try {
@@ -39,6 +49,8 @@ export function createGuardApp(settings: GuardAppSettings) {
       response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body))
       return true
     })
+    options.addHandler(createRotationCallbackEndpoint(app, { ...(response.rotationSecret === undefined ? {} : { secret: response.rotationSecret }), deliveries: store, deps }))
+    if ((settings.incidentWatchMs ?? 0) > 0) startIncidentWatch(app, { queue, intervalMs: settings.incidentWatchMs ?? 0, log })
     settings.onQueue?.(queue)
   }
 }

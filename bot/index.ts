@@ -1,6 +1,7 @@
 import { run, type ApplicationFunctionOptions, type Probot } from 'probot'
 import { redisBackend, sqliteBackend } from './backends.js'
 import { createGuardApp } from './create-app.js'
+import type { ResponseEnvironment } from './jobs/leak-response-context.js'
 import { createPacedOctokit } from './github/write-pacing.js'
 import { probotLogger } from './probot-logger.js'
 import { openDatabase } from './store/sqlite-database.js'
@@ -27,7 +28,9 @@ export default function localstackGuard(app: Probot, options: ApplicationFunctio
   const workers = Number(env.GUARD_WORKERS ?? 16)
   const redisUrl = env.REDIS_URL ?? ''
   const backend = redisUrl === '' ? sqliteBackend(openDatabase(databasePath), workers) : redisBackend(redisUrl, workers)
-  createGuardApp({ backend, webBaseUrl, onQueue: (queue) => (stopQueue = (ms) => queue.stop(ms)) })(app, options)
+  const response = responseEnvironment(env)
+  const incidentWatchMs = Number(env.GUARD_INCIDENT_WATCH_SECONDS ?? 300) * 1000
+  createGuardApp({ backend, webBaseUrl, response, incidentWatchMs, onQueue: (queue) => (stopQueue = (ms) => queue.stop(ms)) })(app, options)
   closeBackend = () => backend.close()
   const log = probotLogger(app.log)
   options.addHandler(createWebhookEndpoint(app, { path: env.WEBHOOK_PATH ?? DEFAULT_WEBHOOK_PATH, secret: env.WEBHOOK_SECRET ?? 'development', log }))
@@ -52,4 +55,22 @@ export async function start(): Promise<void> {
       process.exit(0)
     })()
   })
+}
+
+/** The leak response's settings from the environment: signing secrets, the public URL, outbound retries. */
+function responseEnvironment(env: NodeJS.ProcessEnv): ResponseEnvironment {
+  const publicUrl = nonEmpty(env.GUARD_PUBLIC_URL)
+  const rotationSecret = nonEmpty(env.GUARD_ROTATION_SECRET)
+  const alertSecret = nonEmpty(env.GUARD_ALERT_SECRET)
+  return {
+    ...(publicUrl === undefined ? {} : { publicUrl }),
+    ...(rotationSecret === undefined ? {} : { rotationSecret }),
+    ...(alertSecret === undefined ? {} : { alertSecret }),
+    retryBaseMs: Number(env.GUARD_OUTBOUND_RETRY_MS ?? 1000),
+    attempts: 4,
+  }
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value === '' ? undefined : value
 }

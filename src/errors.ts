@@ -173,3 +173,22 @@ export function logTailOf(error: unknown): readonly string[] | undefined {
   }
   return undefined
 }
+
+// ---- The leak lifecycle.
+
+/** An incident was asked to move where its lifecycle does not go (for example, a dismissed incident to rotated). */
+export class IllegalTransitionError extends GuardError {
+  readonly code = 'illegal-transition'
+  override name = 'IllegalTransitionError' as const
+  readonly from: string
+  readonly event: string
+
+  constructor(details: { from: string; event: string; allowed: readonly string[]; fingerprint: string }) {
+    const allowed = details.allowed.length === 0 ? 'none: the incident is finished' : details.allowed.join(', ')
+    super(
+      `Incident ${details.fingerprint} cannot take "${details.event}": it is ${details.from}, where the events that apply are ${allowed}. Check the incident's state before acting on it.`,
+    )
+    this.from = details.from
+    this.event = details.event
+  }
+}

@@ -46,6 +46,35 @@ export async function invalidateOwnerConfigs(records: RecordStore, owner: string
   await records.putRecord('config-generation', owner, generation + 1)
 }
 
+/**
+ * The organisation's configuration, from its `.github` repository (the defaults when it has none or the app cannot
+ * read it). Cached like a repository's, and invalidated by a push to that repository.
+ */
+export async function loadOrganizationConfig(octokit: RepoClient['octokit'], owner: string, context: { records: RecordStore; repository?: LoadedConfig }): Promise<LoadedConfig> {
+  const { records, repository } = context
+  // The repository's own read already looked at the organisation's file when the repository has none.
+  if (repository !== undefined && repository.problem === undefined) {
+    if (repository.source === undefined) return { config: DEFAULT_GUARD_CONFIG }
+    if (repository.source.startsWith(`${owner}/.github/`)) return repository
+  }
+  const key = `org:${owner}`
+  const generation = await ownerGeneration(records, owner)
+  const cached = await records.getRecord<LoadedConfig & { generation: number }>(NAMESPACE, key)
+  if (cached !== undefined && cached.generation === generation) return cached
+  let loaded: LoadedConfig
+  try {
+    loaded = await readConfig({ octokit, repo: { id: 0, owner, name: '.github', defaultBranch: '' } })
+    // The plugin falls back to `<owner>/.github` itself: only a file in that repository counts here.
+    if (loaded.source !== undefined && !loaded.source.startsWith(`${owner}/.github/`)) loaded = { config: DEFAULT_GUARD_CONFIG }
+  } catch (error: unknown) {
+    const status = (error as { status?: number }).status
+    if (status !== 404 && status !== 403) throw error
+    loaded = { config: DEFAULT_GUARD_CONFIG }
+  }
+  await records.putRecord(NAMESPACE, key, { ...loaded, generation })
+  return loaded
+}
+
 async function readConfig({ octokit, repo }: RepoClient): Promise<LoadedConfig> {
   let raw: unknown
   let source: string | undefined

@@ -9,6 +9,8 @@ export interface RepoRef {
   readonly owner: string
   readonly name: string
   readonly defaultBranch: string
+  /** From the webhook's `repository.private`; undefined when the payload did not say (then GitHub is asked). */
+  readonly isPrivate?: boolean
 }
 
 /** `owner/name`. */

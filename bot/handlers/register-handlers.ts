@@ -1,6 +1,7 @@
 import type { Probot } from 'probot'
 import type { DeliveryLedger, JobQueue, Logger } from '../../src/ports.js'
 import type { BotJob } from '../jobs/job.js'
+import { fingerprintOfIssue, parseCommand } from '../../src/incidents/incident-commands.js'
 import { pushToJob, toRepoRef, type PushPayload } from './to-jobs.js'
 
 /** What the webhook side needs: it only records and enqueues, so GitHub gets its answer in milliseconds. */
@@ -54,6 +55,18 @@ export function registerHandlers(app: Probot, deps: HandlerDependencies): void {
     await enqueue(context.id, [{ type: 'rescan-commit', installationId, repo, headSha: context.payload.check_run.head_sha }])
   })
 
+  // A command in an incident's comments. Only comments by people on the bot's own incident issues count.
+  app.on('issue_comment.created', async (context) => {
+    const installationId = context.payload.installation?.id
+    const { issue, comment } = context.payload
+    if (installationId === undefined || comment.user?.type === 'Bot') return
+    const command = parseCommand(comment.body ?? '')
+    const fingerprint = fingerprintOfIssue(issue.body ?? '')
+    if (command === undefined || fingerprint === undefined) return
+    const repo = toRepoRef(context.payload.repository)
+    await enqueue(context.id, [{ type: 'incident-command', installationId, repo, issueNumber: issue.number, fingerprint, login: comment.user?.login ?? '', command }])
+  })
+
   app.on('secret_scanning_alert', async (context) => {
     const installationId = context.payload.installation?.id
     const alert = context.payload.alert
@@ -74,5 +87,7 @@ function accountLogin(account: { login: string } | { slug?: string } | null | un
  * bears, and never ahead of its pushes.
  */
 function queueGroup(job: BotJob): string {
-  return job.type === 'sweep-repository' ? `${job.installationId}/sweep` : `${job.installationId}/${job.repo.id}`
+  if (job.type === 'sweep-repository') return `${job.installationId}/sweep`
+  if (job.type === 'watch-incidents') return `${job.installationId}/incidents`
+  return `${job.installationId}/${job.repo.id}`
 }

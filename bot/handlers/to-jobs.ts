@@ -9,12 +9,13 @@ interface RepositoryPayload {
   readonly full_name?: string
   readonly owner?: { readonly login?: string | null; readonly name?: string | null } | null
   readonly default_branch?: string
+  readonly private?: boolean
 }
 
 /** A webhook's repository as a `RepoRef`. */
 export function toRepoRef(repository: RepositoryPayload): RepoRef {
   const owner = repository.owner?.login ?? repository.owner?.name ?? repository.full_name?.split('/')[0] ?? ''
-  return { id: repository.id, owner, name: repository.name, defaultBranch: repository.default_branch ?? 'main' }
+  return { id: repository.id, owner, name: repository.name, defaultBranch: repository.default_branch ?? 'main', ...(repository.private === undefined ? {} : { isPrivate: repository.private }) }
 }
 
 /** The push payload fields the job needs (see FACTS.md §5 for the shape). */

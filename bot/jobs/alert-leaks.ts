@@ -1,83 +1,57 @@
-import { addSightings, type Incident } from '../../src/incidents/incident.js'
-import type { LeakGroup } from '../../src/incidents/group-leaks.js'
-import { transition } from '../../src/incidents/transition.js'
-import type { IncidentStore, LockService, Logger } from '../../src/ports.js'
-import { openIncidentIssue, updateIncidentIssue, type IssueContext } from '../github/incident-issues.js'
+import { groupLeaks } from '../../src/incidents/group-leaks.js'
+import type { Exposure } from '../../src/incidents/incident.js'
+import { announceNewLeaks, recordSightings, type TokenOutcome } from '../../src/incidents/record-sightings.js'
+import type { Finding } from '../../src/scan/finding.js'
+import type { LoadedConfig } from '../github/load-config.js'
+import { CHECK_RUN_NAME, renderLeakCheckRun } from '../../src/incidents/render-check-run.js'
+import { createCheckRun } from '../github/check-runs.js'
+import { OctokitIncidentGitHub } from '../github/octokit-incident-github.js'
 import { fullName, type GitHubClient, type RepoRef } from '../github/types.js'
+import { leakResponseFor } from './leak-response-context.js'
+import { updateOpenIncidents } from './open-incidents.js'
+import type { JobDependencies } from './scan-push-job.js'
 
-/** What alerting needs. */
-export interface AlertDependencies {
-  readonly incidents: IncidentStore<Incident>
-  readonly locks: LockService
-  readonly log: Logger
-  readonly nowMs: () => number
-}
-
-/**
- * One incident per token per installation: the first sighting opens an issue; later ones add locations to it; a
- * sighting already recorded (a redelivery, a repeated push) writes nothing. Returns each token's issue link.
- */
-export async function alertLeaks(
-  where: { octokit: GitHubClient; repo: RepoRef; installationId: number },
-  groups: readonly LeakGroup[],
-  context: IssueContext & AlertDependencies,
-): Promise<Map<string, string>> {
-  // Jobs of different repositories run side by side: the find-or-open of an installation's incidents does not.
-  return context.locks.withLock(`incidents:${where.installationId}`, () => alertLeaksLocked(where, groups, context))
-}
-
-async function alertLeaksLocked(where: Where, groups: readonly LeakGroup[], context: IssueContext & AlertDependencies): Promise<Map<string, string>> {
-  const links = new Map<string, string>()
-  for (const group of groups) {
-    const known = await context.incidents.findIncident(where.installationId, group.fingerprint)
-    const incident = known === undefined ? await openIncident(where, group, context) : await addToIncident(where, { known, group }, context)
-    if (incident.issue !== undefined) links.set(group.fingerprint, `${context.webBaseUrl}/${incident.issue.repository}/issues/${incident.issue.number}`)
-  }
-  return links
-}
-
-interface Where {
+/** Where leaks were found: the repository, and the ref and pusher when a push brought them. */
+export interface LeakOrigin {
   readonly octokit: GitHubClient
   readonly repo: RepoRef
   readonly installationId: number
+  readonly headSha: string
+  readonly ref?: string
+  readonly pusher?: string
 }
 
-async function openIncident({ octokit, repo, installationId }: Where, group: LeakGroup, context: IssueContext & AlertDependencies): Promise<Incident> {
-  const detected: Incident = {
-    installationId,
-    fingerprint: group.fingerprint,
-    kind: group.kind,
-    redacted: group.redacted,
-    state: 'detected',
-    sightings: group.sightings,
-    openedAtMs: context.nowMs(),
-  }
-  // Saved before the issue exists, so a crash in between leaves a record that the retry completes.
-  await context.incidents.saveIncident(detected)
-  const { number } = await openIncidentIssue({ octokit, repo }, detected, context)
-  const alerted: Incident = { ...detected, state: transition(detected.state, 'alert-sent'), issue: { repository: fullName(repo), number } }
-  await context.incidents.saveIncident(alerted)
-  context.log.info('incident.opened', { fingerprint: group.fingerprint, kind: group.kind, repository: fullName(repo), issue: number })
-  return alerted
+/**
+ * Glue for the sighting use case: works out the exposure (GitHub is asked when the webhook did not say whether the
+ * repository is private; unknown counts as public), wires the ports, and hands the leaks to `recordSightings`.
+ * Returns, per fingerprint, what the check run of this repository may say.
+ */
+export async function alertLeaks(origin: LeakOrigin, leaks: readonly Finding[], context: { deps: JobDependencies; loaded: LoadedConfig }): Promise<Map<string, TokenOutcome>> {
+  const { octokit, repo } = origin
+  const exposure = await exposureOf(origin)
+  const groups = groupLeaks(leaks, { repository: fullName(repo), headSha: origin.headSha, exposure, ...(origin.ref === undefined ? {} : { ref: origin.ref }), ...(origin.pusher === undefined ? {} : { pusher: origin.pusher }) })
+  if (groups.length === 0) return new Map()
+  const { response } = await leakResponseFor(octokit, { repo, loaded: context.loaded }, context.deps)
+  const pushOrigin = { installationId: origin.installationId, repository: fullName(repo), exposure, headSha: origin.headSha }
+  const announced = await announceNewLeaks(pushOrigin, groups, response)
+  const outcomes = await recordSightings(pushOrigin, groups, { ...response, announced })
+  const open = [...outcomes].filter(([, outcome]) => outcome.state === 'alerted' || outcome.state === 'detected').map(([fingerprint]) => fingerprint)
+  await updateOpenIncidents(context.deps, origin.installationId, { add: open })
+  return outcomes
 }
 
-async function addToIncident(where: Where, seen: { known: Incident; group: LeakGroup }, context: IssueContext & AlertDependencies): Promise<Incident> {
-  const { known, group } = seen
-  const { octokit } = where
-  const { incident, added } = addSightings(known, group.sightings)
-  if (added.length === 0 && known.issue !== undefined) return known
-  const reopened = known.state === 'closed' ? { ...incident, state: transition(known.state, 'reopened') } : incident
-  await context.incidents.saveIncident(reopened)
-  if (reopened.issue === undefined) return completeIssue(where, reopened, context)
-  await updateIncidentIssue(octokit, reopened, context)
-  context.log.info('incident.sighted', { fingerprint: group.fingerprint, added: added.length, issue: reopened.issue.number })
-  return reopened
+async function exposureOf(origin: LeakOrigin): Promise<Exposure> {
+  const isPrivate = origin.repo.isPrivate ?? (await new OctokitIncidentGitHub(origin.octokit).visibilityOf(fullName(origin.repo))) === 'private'
+  const isDefaultBranch = origin.ref === undefined || origin.ref === `refs/heads/${origin.repo.defaultBranch}`
+  return { isPublic: !isPrivate, isDefaultBranch }
 }
 
-/** An incident saved without its issue (the process died in between): open the issue now. */
-async function completeIssue({ octokit, repo }: Where, incident: Incident, context: IssueContext & AlertDependencies): Promise<Incident> {
-  const { number } = await openIncidentIssue({ octokit, repo }, incident, context)
-  const alerted: Incident = { ...incident, state: transition(incident.state, 'alert-sent'), issue: { repository: fullName(repo), number } }
-  await context.incidents.saveIncident(alerted)
-  return alerted
+/**
+ * Leaks of one commit: incidents first (so the check run can say where each is tracked), then the check run.
+ */
+export async function alertAndCheck(origin: LeakOrigin, leaks: readonly Finding[], context: { deps: JobDependencies; loaded: LoadedConfig }): Promise<void> {
+  const outcomes = await alertLeaks(origin, leaks, context)
+  const isPublic = (await exposureOf(origin)).isPublic
+  const run = renderLeakCheckRun(leaks, outcomes, { isPublic })
+  await createCheckRun({ octokit: origin.octokit, repo: origin.repo }, origin.headSha, { name: CHECK_RUN_NAME, ...run })
 }

@@ -13,3 +13,15 @@ export type BotJob =
       readonly alertNumber: number
       readonly secretType: string
     }
+  | {
+      readonly type: 'incident-command'
+      readonly installationId: number
+      /** The repository of the issue the comment is on (rights are checked there). */
+      readonly repo: RepoRef
+      readonly issueNumber: number
+      readonly fingerprint: string
+      readonly login: string
+      readonly command: 'rotate' | 'resolve' | 'false-positive' | 'unknown'
+    }
+  /** Verifies rotations by the secrets' update times and escalates overdue incidents, for one installation. */
+  | { readonly type: 'watch-incidents'; readonly installationId: number }

@@ -1,12 +1,11 @@
-import { CHECK_RUN_NAME, renderLeakCheckRun } from '../../src/incidents/render-check-run.js'
-import { groupLeaks } from '../../src/incidents/group-leaks.js'
+import { CHECK_RUN_NAME } from '../../src/incidents/render-check-run.js'
 import { configuredScan } from '../../src/scan/guard-config.js'
-import { alertLeaks } from './alert-leaks.js'
+import { alertAndCheck } from './alert-leaks.js'
 import { createCheckRun } from '../github/check-runs.js'
 import { fetchCommitChanges } from '../github/fetch-push-diffs.js'
 import { loadConfig } from '../github/load-config.js'
 import { scanChanges } from '../github/scan-changes.js'
-import { fullName, type GitHubClient } from '../github/types.js'
+import type { GitHubClient } from '../github/types.js'
 import type { BotJob } from './job.js'
 import type { JobDependencies } from './scan-push-job.js'
 
@@ -21,6 +20,5 @@ export async function runRescanJob(octokit: GitHubClient, job: Extract<BotJob, {
     await createCheckRun({ octokit, repo }, headSha, { name: CHECK_RUN_NAME, conclusion: 'success', title: 'No LocalStack credentials found', summary: 'Scanned again on request.' })
     return
   }
-  const links = await alertLeaks({ octokit, repo, installationId: job.installationId }, groupLeaks(leaks, { repository: fullName(repo), headSha }), { ...deps, config: loaded.config })
-  await createCheckRun({ octokit, repo }, headSha, { name: CHECK_RUN_NAME, conclusion: 'failure', ...renderLeakCheckRun(leaks, links) })
+  await alertAndCheck({ octokit, repo, installationId: job.installationId, headSha }, leaks, { deps, loaded })
 }

@@ -4,6 +4,8 @@ import { runRescanJob } from './rescan-commit-job.js'
 import { runScanPushJob, type JobDependencies } from './scan-push-job.js'
 import { runSecretScanningAlertJob } from './secret-scanning-alert-job.js'
 import { runSweepJob } from './sweep-repository-job.js'
+import { runIncidentCommandJob } from './incident-command-job.js'
+import { runWatchIncidentsJob } from './watch-incidents-job.js'
 
 /** Runs one queued job with an installation client. */
 export async function runJob(octokit: GitHubClient, job: BotJob, deps: JobDependencies): Promise<void> {
@@ -16,5 +18,9 @@ export async function runJob(octokit: GitHubClient, job: BotJob, deps: JobDepend
       return runRescanJob(octokit, job, deps)
     case 'secret-scanning-alert':
       return runSecretScanningAlertJob(octokit, job, deps)
+    case 'incident-command':
+      return runIncidentCommandJob(octokit, job, deps)
+    case 'watch-incidents':
+      return runWatchIncidentsJob(octokit, job, deps)
   }
 }

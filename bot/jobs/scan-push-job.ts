@@ -1,12 +1,12 @@
-import { groupLeaks } from '../../src/incidents/group-leaks.js'
 import type { Incident } from '../../src/incidents/incident.js'
-import { CHECK_RUN_NAME, renderLeakCheckRun } from '../../src/incidents/render-check-run.js'
+import { CHECK_RUN_NAME } from '../../src/incidents/render-check-run.js'
 import { toMigrationItems } from '../../src/incidents/render-migration-issue.js'
+import { planMigration } from '../../src/incidents/migration-plan.js'
 import type { IncidentStore, LockService, Logger, RecordStore, ScanLedger } from '../../src/ports.js'
 import { planPush, type PushPlan } from '../../src/push/plan-push.js'
 import type { Finding } from '../../src/scan/finding.js'
 import { applyGuardConfig, configuredScan, DEFAULT_GUARD_CONFIG, GUARD_CONFIG_PATH } from '../../src/scan/guard-config.js'
-import { alertLeaks } from './alert-leaks.js'
+import { alertAndCheck } from './alert-leaks.js'
 import { CONFIG_CHECK_RUN_NAME, createCheckRun } from '../github/check-runs.js'
 import { fetchPushDiffs } from '../github/fetch-push-diffs.js'
 import { invalidateOwnerConfigs, loadConfig, peekConfig, type LoadedConfig } from '../github/load-config.js'
@@ -16,6 +16,7 @@ import { dedupeFindings } from '../../src/push/dedupe-findings.js'
 import { scanChanges, type ChangeScanStats } from '../github/scan-changes.js'
 import { fullName, type GitHubClient, type RepoClient } from '../github/types.js'
 import type { BotJob } from './job.js'
+import type { ResponseEnvironment } from './leak-response-context.js'
 
 /** What the push job needs; wired in `bot/index.ts`. */
 export interface JobDependencies {
@@ -26,6 +27,8 @@ export interface JobDependencies {
   readonly log: Logger
   readonly webBaseUrl: string
   readonly nowMs: () => number
+  /** The leak response's environment: callback URL, signing secrets, outbound retries. */
+  readonly response: ResponseEnvironment
 }
 
 type ScanPushJob = Extract<BotJob, { type: 'scan-push' }>
@@ -74,21 +77,20 @@ async function scanPush(client: RepoClient, work: { job: ScanPushJob; plan: Push
 /** Leaks: incidents, then the failed check run that links them. Legacy references: the migration issue. */
 async function reportFindings(client: RepoClient, work: { job: ScanPushJob; scan: PushScan }, deps: JobDependencies): Promise<void> {
   const { job, scan } = work
-  const { repo, push } = job
+  const { push } = job
   const { config } = scan.loaded
   const leaks = scan.findings.filter((f) => f.category === 'leak')
   if (leaks.length > 0) {
-    const groups = groupLeaks(leaks, { repository: fullName(repo), headSha: push.after, ref: push.ref, ...(job.pusher === undefined ? {} : { pusher: job.pusher }) })
-    const links = await alertLeaks({ ...client, installationId: job.installationId }, groups, { ...deps, config })
-    await createCheckRun(client, push.after, { name: CHECK_RUN_NAME, conclusion: 'failure', ...renderLeakCheckRun(leaks, links) })
+    const origin = { ...client, installationId: job.installationId, headSha: push.after, ref: push.ref, ...(job.pusher === undefined ? {} : { pusher: job.pusher }) }
+    await alertAndCheck(origin, leaks, { deps, loaded: scan.loaded })
   } else if (config['check-on-clean-push']) {
     const summary = `Scanned ${scan.stats.files} changed files.`
     await createCheckRun(client, push.after, { name: CHECK_RUN_NAME, conclusion: 'success', title: 'No LocalStack credentials found', summary })
   }
   const items = toMigrationItems(scan.findings)
-  if (items.length === 0 || config.migration === 'off') return
-  if (config.migration === 'pull-request') await openMigrationPullRequest(client, deps.records, items)
-  else await upsertMigrationIssue(client, deps.records, { items, replace: false })
+  const plan = planMigration(config.migration, { items, isSweep: false })
+  if (plan.pullRequest) await openMigrationPullRequest(client, deps.records, items)
+  if (plan.issue) await upsertMigrationIssue(client, deps.records, { items, replace: false })
 }
 
 function touchesConfig(job: ScanPushJob): boolean {

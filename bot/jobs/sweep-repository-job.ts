@@ -1,5 +1,5 @@
-import { groupLeaks } from '../../src/incidents/group-leaks.js'
 import { toMigrationItems } from '../../src/incidents/render-migration-issue.js'
+import { planMigration } from '../../src/incidents/migration-plan.js'
 import { configuredScan } from '../../src/scan/guard-config.js'
 import { alertLeaks } from './alert-leaks.js'
 import type { FileChange } from '../github/fetch-push-diffs.js'
@@ -23,7 +23,7 @@ const MAX_SWEEP_BLOBS = 1500
  */
 export async function runSweepJob(octokit: GitHubClient, job: Extract<BotJob, { type: 'sweep-repository' }>, deps: JobDependencies): Promise<void> {
   const { data: meta } = await octokit.rest.repos.get({ owner: job.repo.owner, repo: job.repo.name })
-  const repo: RepoRef = { ...job.repo, defaultBranch: meta.default_branch }
+  const repo: RepoRef = { ...job.repo, defaultBranch: meta.default_branch, isPrivate: meta.private }
   const { data: ref } = await octokit.rest.git.getRef({ owner: repo.owner, repo: repo.name, ref: `heads/${repo.defaultBranch}` })
   const head = ref.object.sha
   const loaded = await loadConfig({ octokit, repo }, deps.records, { refresh: true })
@@ -33,14 +33,14 @@ export async function runSweepJob(octokit: GitHubClient, job: Extract<BotJob, { 
   const changes: FileChange[] = blobs.slice(0, MAX_SWEEP_BLOBS).map((e) => ({ path: e.path ?? '', commit: head, status: 'added', blobSha: e.sha ?? '' }))
   const { findings, stats } = await scanChanges({ octokit, repo }, changes, scanning)
   deps.log.info('sweep.completed', { repository: fullName(repo), files: stats.files, skipped: Math.max(0, blobs.length - MAX_SWEEP_BLOBS), truncated: tree.truncated })
-  const groups = groupLeaks(findings, { repository: fullName(repo), headSha: head, ref: `refs/heads/${repo.defaultBranch}` })
-  if (groups.length > 0) await alertLeaks({ octokit, repo, installationId: job.installationId }, groups, { ...deps, config: loaded.config })
+  const leaks = findings.filter((f) => f.category === 'leak')
+  if (leaks.length > 0) await alertLeaks({ octokit, repo, installationId: job.installationId, headSha: head, ref: `refs/heads/${repo.defaultBranch}` }, leaks, { deps, loaded })
   if (loaded.config.migration === 'off') return
   const items = toMigrationItems(findings)
-  if (loaded.config.migration === 'pull-request') await openMigrationPullRequest({ octokit, repo }, deps.records, items)
   const hasLegacySecret = await hasRepositorySecret(octokit, repo, 'LOCALSTACK_API_KEY')
-  // The issue stays the place that lists everything, the repository secret included, in either mode.
-  if (loaded.config.migration === 'issue' || hasLegacySecret) await upsertMigrationIssue({ octokit, repo }, deps.records, { items, hasLegacySecret, replace: true })
+  const plan = planMigration(loaded.config.migration, { items, hasLegacySecret, isSweep: true })
+  if (plan.pullRequest) await openMigrationPullRequest({ octokit, repo }, deps.records, items)
+  if (plan.issue) await upsertMigrationIssue({ octokit, repo }, deps.records, { items, hasLegacySecret, replace: true })
 }
 
 /** Secret names only (values can never be read back); false when the app may not list them. */

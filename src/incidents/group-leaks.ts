@@ -1,5 +1,5 @@
 import type { Finding, FindingKind } from '../scan/finding.js'
-import type { Sighting } from './incident.js'
+import type { Exposure, Sighting } from './incident.js'
 
 /** The leaks of one scan, grouped by token: one future incident each. */
 export interface LeakGroup {
@@ -10,7 +10,7 @@ export interface LeakGroup {
 }
 
 /** Groups leak findings by fingerprint and turns them into sightings in `repository`. */
-export function groupLeaks(findings: readonly Finding[], where: { repository: string; headSha: string; ref?: string; pusher?: string }): LeakGroup[] {
+export function groupLeaks(findings: readonly Finding[], where: { repository: string; headSha: string; ref?: string; pusher?: string; exposure?: Exposure }): LeakGroup[] {
   const groups = new Map<string, LeakGroup>()
   for (const finding of findings) {
     if (finding.category !== 'leak') continue
@@ -22,6 +22,7 @@ export function groupLeaks(findings: readonly Finding[], where: { repository: st
       line: finding.line,
       ...(where.ref === undefined ? {} : { ref: where.ref }),
       ...(where.pusher === undefined ? {} : { pusher: where.pusher }),
+      ...(where.exposure === undefined ? {} : { exposure: where.exposure }),
     })
     groups.set(finding.fingerprint, group)
   }

@@ -2,6 +2,7 @@ import picomatch from 'picomatch'
 import { parseDocument } from 'yaml'
 import { z } from 'zod'
 import { InvalidConfigError } from '../errors.js'
+import { alertResponseKeys, DEFAULT_SECRETS, rotationSchema, secretTargetSchema } from '../incidents/response-config.js'
 
 /** The configuration file, in the repository or in the organisation's `.github` repository (DESIGN.md). */
 export const GUARD_CONFIG_PATH = '.github/localstack-guard.yml'
@@ -19,9 +20,13 @@ const configSchema = z
         team: z.string().regex(/^@?[\w.-]+\/[\w.-]+$/, 'must name a team as "@org/team"').optional(),
         assignees: z.array(z.string().regex(/^[\w-]+$/, 'must be a GitHub login')).default([]),
         labels: z.array(z.string().min(1)).default(['security', 'localstack-token-leak']),
+        ...alertResponseKeys,
       })
       .strict()
-      .default({ assignees: [], labels: ['security', 'localstack-token-leak'] }),
+      .prefault({}),
+    // The leak response (README "When a token leaks"): where the token lives in CI, and how it is rotated.
+    secrets: z.array(secretTargetSchema).max(20).default(DEFAULT_SECRETS),
+    rotation: rotationSchema.prefault({}),
     migration: z.enum(['issue', 'pull-request', 'off']).default('issue'),
     'check-on-clean-push': z.boolean().default(false),
   })

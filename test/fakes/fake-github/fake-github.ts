@@ -9,6 +9,7 @@ import { userByLogin } from './representations/user-json.js'
 import type { CheckRunRecord } from './state/check-run-store.js'
 import { FakeRepository, type FakeAccount, type RepositoryOptions } from './state/fake-repository.js'
 import type { IssueRecord } from './state/issue-tracker.js'
+import { leakResponseState, type LeakResponseState } from './state/leak-response-state.js'
 import { DEFAULT_PERMISSIONS, type InstallationRecord, type PermissionLevel, type World } from './state/world.js'
 
 /** What `addInstallation` takes. */
@@ -150,6 +151,11 @@ export class FakeGitHub {
     const run = resolved.checkRuns.find(checkRunId)
     if (!run) throw new Error(`fake GitHub: no check run ${checkRunId} in ${resolved.fullName}`)
     return checkRunRerequestedPayload(this.world, resolved, run, options)
+  }
+
+  /** Collaborator roles, team members, environment and organisation secrets (the leak response's state). */
+  leakResponse(): LeakResponseState {
+    return leakResponseState(this.world)
   }
 
   /** Stops listening and drops kept-alive connections. */

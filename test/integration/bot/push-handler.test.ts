@@ -18,7 +18,7 @@ function pushPayload(overrides: Record<string, unknown> = {}) {
     compare: '',
     commits: [{ id: sha('b'), added: ['config/.env'], modified: [], removed: [] }],
     head_commit: { id: sha('b') },
-    repository: { id: 42, name: 'app', full_name: 'acme/app', owner: { login: 'acme', name: 'acme' }, default_branch: 'main' },
+    repository: { id: 42, name: 'app', full_name: 'acme/app', owner: { login: 'acme', name: 'acme' }, default_branch: 'main', private: true },
     pusher: { name: 'octocat' },
     sender: { login: 'octocat' },
     installation: { id: 1 },

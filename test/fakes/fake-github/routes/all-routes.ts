@@ -10,9 +10,10 @@ import { labelRoutes } from './labels.js'
 import { pullRoutes } from './pulls.js'
 import { secretScanningRoutes } from './secret-scanning.js'
 import { secretRoutes } from './secrets.js'
+import { leakResponseRoutes } from './leak-response.js'
 
 /** Every operation the fake answers, keyed by its OpenAPI `METHOD /template`; anything else is 404 and a violation. */
 export function allRoutes(): Map<string, Route> {
-  const routes = [appRoutes, compareRoutes, commitRoutes, gitRoutes, contentsRoutes, issueRoutes, labelRoutes, checkRunRoutes, secretRoutes, secretScanningRoutes, pullRoutes].flat()
+  const routes = [appRoutes, compareRoutes, commitRoutes, gitRoutes, contentsRoutes, issueRoutes, labelRoutes, checkRunRoutes, secretRoutes, secretScanningRoutes, pullRoutes, leakResponseRoutes].flat()
   return new Map(routes.map((route) => [route.operation, route]))
 }
