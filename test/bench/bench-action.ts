@@ -10,7 +10,7 @@ import { runStep, STAND_IN_IMAGE, STAND_IN_TAG } from '../e2e/action/run-bundle.
 const exec = promisify(execFile)
 const ROUNDS = 5
 const ACTIVATION_DELAY_MS = 2_000
-const PORT = 45_700
+const PORT = 23_700
 const NAME = 'bench-localstack'
 const IMAGE = `${STAND_IN_IMAGE}:${STAND_IN_TAG}`
 

@@ -112,8 +112,9 @@ function checkCredentials() {
 function gatewayAddress() {
   const first = (env.GATEWAY_LISTEN ?? '').split(',')[0]?.trim() ?? ''
   const match = /^(?:(.*):)?(\d+)$/.exec(first)
-  if (match === null) return { host: '127.0.0.1', port: 4566 }
-  const host = match[1] === undefined || match[1] === '' || match[1] === '0.0.0.0' ? '127.0.0.1' : match[1]
+  if (match === null) return { host: '0.0.0.0', port: 4566 }
+  // `:4566` listens on every interface, as LocalStack does, so a port published on Docker's bridge reaches it.
+  const host = match[1] === undefined || match[1] === '' ? '0.0.0.0' : match[1]
   return { host, port: Number(match[2]) }
 }
 
