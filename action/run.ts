@@ -62,6 +62,8 @@ function withDefaults(overrides: Partial<MainDeps>, api: DockerApi | undefined):
 }
 
 async function runMain(settings: ActionSettings, deps: MainDeps, context: { signal: AbortSignal; dockerSocketPath: string | undefined }): Promise<void> {
+  // Wall-clock marks for bench:action, which splits the step's time into process start, container start and detection.
+  deps.log.debug('action.started', { epochMs: Date.now() })
   for (const deprecation of settings.deprecations) core.warning(deprecation)
   if (settings.unsupported !== undefined) {
     if (!settings.unsupported.isIgnored) throw settings.unsupported.error
@@ -95,6 +97,7 @@ async function runMain(settings: ActionSettings, deps: MainDeps, context: { sign
     { planned, shouldSkipWait: settings.shouldSkipWait, waitTimeoutMs: settings.waitTimeoutMs, pull: settings.pull, isForkPullRequest: runner.isForkPullRequest },
     { ...deps, signal: context.signal, onContainerStarted: (id) => core.saveState(STATE.containerId, id) },
   )
+  deps.log.debug('action.ready', { epochMs: Date.now() })
   const outputs = toOutputs(started, settings.containerName, decision.kind)
   setOutputs(outputs)
   if (settings.shouldConfigureEnvironment) {
