@@ -9,7 +9,7 @@ import { requireDocker, requireStandInImage, removeContainer } from '../e2e/acti
 import { runStep, STAND_IN_IMAGE, STAND_IN_TAG } from '../e2e/action/run-bundle.js'
 
 const exec = promisify(execFile)
-const ROUNDS = 5
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5)
 const ACTIVATION_DELAYS_MS = [1_500, 4_000]
 // Below the ephemeral port range, where an outgoing connection of any process could hold the port.
 const PORT = 23_700
