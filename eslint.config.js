@@ -34,8 +34,9 @@ export default tseslint.config(
     files: ['src/tokens/**/*.ts', 'src/scan/**/*.ts', 'src/incidents/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: [...FRONT_END_PACKAGES, ...IMPURE_MODULES], message: 'src/tokens, src/scan and src/incidents are pure: I/O arrives through src/ports.ts (STYLE.md §2.4).' }] }] },
   },
-  { files: ['action/**/*.ts'], ignores: ['action/inputs.ts'], rules: { ...envRule, ...forbidImports(['**/bot/**', '**/cli/**', 'probot'], 'action/ depends on src/ only (STYLE.md §2.1).') } },
-  { files: ['action/inputs.ts'], rules: forbidImports(['**/bot/**', '**/cli/**', 'probot'], 'action/ depends on src/ only (STYLE.md §2.1).') },
+  { files: ['action/**/*.ts'], ignores: ['action/inputs.ts', 'action/workflow-commands.ts'], rules: { ...envRule, ...forbidImports(['**/bot/**', '**/cli/**', 'probot'], 'action/ depends on src/ only (STYLE.md §2.1).') } },
+  // workflow-commands.ts is the runner's protocol itself (INPUT_*, STATE_*, GITHUB_OUTPUT…), in place of @actions/core.
+  { files: ['action/inputs.ts', 'action/workflow-commands.ts'], rules: forbidImports(['**/bot/**', '**/cli/**', 'probot'], 'action/ depends on src/ only (STYLE.md §2.1).') },
   { files: ['bot/**/*.ts'], ignores: ['bot/index.ts'], rules: { ...envRule, ...forbidImports(['**/action/**', '**/cli/**', '@actions/*'], 'bot/ depends on src/ only (STYLE.md §2.1).') } },
   { files: ['bot/index.ts'], rules: forbidImports(['**/action/**', '**/cli/**', '@actions/*'], 'bot/ depends on src/ only (STYLE.md §2.1).') },
   { files: ['cli/**/*.ts'], ignores: ['cli/main.ts'], rules: { ...envRule, ...forbidImports(['**/action/**', '**/bot/**', '@actions/*', 'probot'], 'cli/ depends on src/ only (STYLE.md §2.1).') } },

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from './workflow-commands.js'
 import type { StartedEmulator } from '../src/emulator/start-emulator.js'
 import type { TokenKind } from '../src/tokens/index.js'
 
@@ -33,14 +33,15 @@ export function setOutputs(outputs: ActionOutputs): void {
   for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value)
 }
 
-/** The job summary: one small table (issue 3). */
-export async function writeSummary(outputs: ActionOutputs, image: string): Promise<void> {
+/** The job summary: one small table. */
+export function writeSummary(outputs: ActionOutputs, image: string): void {
   const licence = { true: 'activated', false: 'not activated', unknown: 'not checked (skip-wait)' }[outputs['license-activated']] ?? outputs['license-activated']
-  await core.summary
-    .addHeading('LocalStack', 3)
-    .addTable([
-      [{ data: 'image', header: true }, { data: 'version', header: true }, { data: 'edition', header: true }, { data: 'token kind', header: true }, { data: 'licence', header: true }, { data: 'startup', header: true }, { data: 'endpoint', header: true }],
-      [image, outputs.version || '–', outputs.edition || '–', outputs['token-kind'], licence, `${outputs['startup-seconds']} s`, outputs['endpoint-url']],
-    ])
-    .write()
+  const headers = ['image', 'version', 'edition', 'token kind', 'licence', 'startup', 'endpoint']
+  const cells = [image, outputs.version || '–', outputs.edition || '–', outputs['token-kind'], licence, `${outputs['startup-seconds']} s`, outputs['endpoint-url']]
+  const row = (tag: string, values: string[]): string => `<tr>${values.map((value) => `<${tag}>${escapeHtml(value)}</${tag}>`).join('')}</tr>`
+  core.appendSummary(`<h3>LocalStack</h3>\n<table>${row('th', headers)}${row('td', cells)}</table>`)
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 }

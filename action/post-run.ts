@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from './workflow-commands.js'
 import { toError } from '../src/errors.js'
 import type { ContainerRuntime } from '../src/ports.js'
 import { DockerApi } from './docker/docker-api.js'

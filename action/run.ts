@@ -1,4 +1,5 @@
-import * as core from '@actions/core'
+import * as core from './workflow-commands.js'
+import { awsEnvironment } from '../src/emulator/aws-environment.js'
 import { buildContainerSpec } from '../src/emulator/container-spec.js'
 import { startEmulator } from '../src/emulator/start-emulator.js'
 import { logTailOf, toError } from '../src/errors.js'
@@ -15,7 +16,7 @@ import { setOutputs, toOutputs, writeSummary } from './outputs.js'
 import type { ActionSettings } from './settings.js'
 import { STATE } from './state.js'
 import { systemClock } from './system-clock.js'
-import { undiciHttp } from './undici-http.js'
+import { nodeHttp } from './node-http.js'
 
 /** The ports the main step uses; tests pass fakes, the entry passes nothing and gets Docker and the real clock. */
 export interface MainDeps {
@@ -53,7 +54,7 @@ function withDefaults(overrides: Partial<MainDeps>, api: DockerApi | undefined):
   const clock = overrides.clock ?? systemClock
   return {
     runtime: overrides.runtime ?? new DockerRuntime(api as DockerApi, clock),
-    http: overrides.http ?? undiciHttp,
+    http: overrides.http ?? nodeHttp,
     clock,
     log: overrides.log ?? coreLogger,
     portProbe: overrides.portProbe ?? netPortProbe,
@@ -61,7 +62,14 @@ function withDefaults(overrides: Partial<MainDeps>, api: DockerApi | undefined):
 }
 
 async function runMain(settings: ActionSettings, deps: MainDeps, context: { signal: AbortSignal; dockerSocketPath: string | undefined }): Promise<void> {
+  // Wall-clock marks for bench:action, which splits the step's time into process start, container start and detection.
+  deps.log.debug('action.started', { epochMs: Date.now() })
   for (const deprecation of settings.deprecations) core.warning(deprecation)
+  if (settings.unsupported !== undefined) {
+    if (!settings.unsupported.isIgnored) throw settings.unsupported.error
+    core.warning(settings.unsupported.warning)
+  }
+  if (settings.unexpandedKeys.length > 0) core.warning(substitutionWarning(settings.unexpandedKeys))
   const { runner } = settings
   const decision = decideToken(settings.credentials, {
     isCi: runner.ciValue !== undefined,
@@ -86,13 +94,26 @@ async function runMain(settings: ActionSettings, deps: MainDeps, context: { sign
     ports: settings.ports,
   })
   const started = await startEmulator(
-    { planned, shouldSkipWait: settings.shouldSkipWait, waitTimeoutMs: settings.waitTimeoutMs },
+    { planned, shouldSkipWait: settings.shouldSkipWait, waitTimeoutMs: settings.waitTimeoutMs, pull: settings.pull, isForkPullRequest: runner.isForkPullRequest },
     { ...deps, signal: context.signal, onContainerStarted: (id) => core.saveState(STATE.containerId, id) },
   )
+  deps.log.debug('action.ready', { epochMs: Date.now() })
   const outputs = toOutputs(started, settings.containerName, decision.kind)
   setOutputs(outputs)
-  if (settings.shouldExportEndpoint) core.exportVariable('AWS_ENDPOINT_URL', started.endpointUrl)
-  await writeSummary(outputs, settings.image)
+  if (settings.shouldConfigureEnvironment) {
+    const variables = awsEnvironment(planned.gatewayPort, runner.awsEnv)
+    for (const [name, value] of variables) core.exportVariable(name, value)
+    deps.log.info('environment.configured', { exported: variables.map(([name]) => name).join(',') })
+  }
+  writeSummary(outputs, settings.image)
+}
+
+/** Once per step: the incumbent ran `configuration` through eval; this Action passes such values as text. */
+function substitutionWarning(keys: readonly string[]): string {
+  return (
+    `configuration sets ${keys.join(', ')} with $(…), backticks, \${…} or $NAME, passed to LocalStack verbatim: substitution is not performed and nothing is run. ` +
+    'To pass a computed value, compute it in an earlier step (run: echo "value=$(your command)" >> "$GITHUB_OUTPUT", with an id) and write KEY=${{ steps.<id>.outputs.value }} in configuration.'
+  )
 }
 
 function reportFailure(error: unknown): void {

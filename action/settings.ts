@@ -1,4 +1,6 @@
 import type { ConfigurationPair } from '../src/emulator/parse-configuration.js'
+import type { PullPlan } from '../src/emulator/pull-policy.js'
+import type { UnsupportedInputError } from '../src/errors.js'
 import type { CredentialSources } from '../src/policy/token-policy.js'
 import type { PortBinding } from '../src/ports.js'
 
@@ -16,6 +18,19 @@ export const INPUT_NAMES = [
   'container-name',
   'ports',
   'export-endpoint',
+  'skip-configure-environment',
+  'skip-pull',
+  'pull-policy',
+  'ignore-unsupported-inputs',
+  'state-backend',
+  'state-action',
+  'state-name',
+  'preview-cmd',
+  'include-preview',
+  'lifetime',
+  'auto-load-pod',
+  'extension-auto-install',
+  'skip-ephemeral-stop',
   'use-pro',
   'install-awslocal',
   'ci-project',
@@ -45,7 +60,13 @@ export interface ActionSettings {
   readonly network: string | undefined
   readonly containerName: string
   readonly ports: readonly PortBinding[] | undefined
-  readonly shouldExportEndpoint: boolean
+  /** Export the AWS environment (endpoint, dummy credentials where none, region) to the following steps. */
+  readonly shouldConfigureEnvironment: boolean
+  readonly pull: PullPlan
+  /** Keys of `configuration` whose values a shell would have substituted; passed verbatim, with one warning. */
+  readonly unexpandedKeys: readonly string[]
+  /** Set inputs of the incumbent this Action cannot honour: an error, or a warning with the opt-out. */
+  readonly unsupported: { readonly error: UnsupportedInputError; readonly warning: string; readonly isIgnored: boolean } | undefined
   /** One warning per deprecated input the workflow set. */
   readonly deprecations: readonly string[]
   readonly runner: RunnerEnvironment
@@ -53,7 +74,7 @@ export interface ActionSettings {
 
 /** What the Action reads from the runner's environment (only `inputs.ts` reads it). */
 export interface RunnerEnvironment {
-  /** `CI` as set; presence counts (FACTS.md §2.2). */
+  /** `CI` as set; presence counts. */
   readonly ciValue: string | undefined
   readonly isForkPullRequest: boolean
   /** Host `LOCALSTACK_*` variables, credentials excluded, to forward as `localstack start` does. */
@@ -62,4 +83,6 @@ export interface RunnerEnvironment {
   readonly isDockerTlsRequested: boolean
   /** Host directory mounted at /var/lib/localstack. */
   readonly volumeDir: string
+  /** The job's own AWS variables, so the Action never overrides credentials or a region the job set. */
+  readonly awsEnv: Readonly<Record<string, string | undefined>>
 }

@@ -91,6 +91,18 @@ export class ImagePullError extends GuardError {
   override name = 'ImagePullError' as const
 }
 
+/** The image is not on the machine and the pull policy forbids pulling it (`skip-pull`, `pull-policy: never`). */
+export class ImageMissingError extends GuardError {
+  readonly code = 'image-missing'
+  override name = 'ImageMissingError' as const
+}
+
+/** An input of the older composite action that this Action cannot honour (state, cloud pods, ephemeral previews). */
+export class UnsupportedInputError extends GuardError {
+  readonly code = 'unsupported-input'
+  override name = 'UnsupportedInputError' as const
+}
+
 /** A port the emulator needs on the host is already taken. */
 export class PortInUseError extends GuardError {
   readonly code = 'port-in-use'

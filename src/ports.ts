@@ -49,12 +49,20 @@ export interface PullProgress {
  * Failures are thrown as named `GuardError`s (`DockerUnavailableError`, `ImagePullError`, `EmulatorStartError`...).
  */
 export interface ContainerRuntime {
-  /** Makes `image` available locally; pulls only when it is absent. */
-  ensureImage(image: string, options: { signal: AbortSignal; onProgress?: (progress: PullProgress) => void }): Promise<{ isPulled: boolean }>
-  /** Creates and starts a container; resolves with its id once it runs. */
+  /** Pulls `image` from its registry, whether or not it is present. */
+  pullImage(image: string, options: { signal: AbortSignal; onProgress?: (progress: PullProgress) => void }): Promise<void>
+  /**
+   * Creates and starts a container; resolves with its id once it runs. Throws `ImageMissingError` when the image is
+   * not on the machine, so a caller that may pull tries the start first and pulls only then (one round trip fewer).
+   */
   start(spec: ContainerSpec, signal: AbortSignal): Promise<{ id: string }>
   /** Resolves with the exit code when the container stops (rejects with an `AbortError` when `signal` aborts). */
   waitForExit(id: string, signal: AbortSignal): Promise<{ exitCode: number }>
+  /**
+   * Calls `onLine` for every line the container prints, from its start, as it prints it; resolves when the output
+   * ends (the container stopped) or `signal` aborts.
+   */
+  followLogs(id: string, options: { signal: AbortSignal; onLine: (line: string) => void }): Promise<void>
   /** The last `lines` lines of the container's output (stdout and stderr interleaved); empty when it is gone. */
   logTail(id: string, lines: number): Promise<string[]>
   /** Stops and removes the container; `isRemoved` is false when it did not exist. */

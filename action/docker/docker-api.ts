@@ -1,4 +1,4 @@
-import { Agent, request, type Dispatcher } from 'undici'
+import { Agent, request, type IncomingMessage } from 'node:http'
 import { DockerUnavailableError, UpstreamError } from '../../src/errors.js'
 import type { DockerEndpoint } from './docker-endpoint.js'
 
@@ -8,7 +8,7 @@ export interface DockerRequest {
   readonly query?: Readonly<Record<string, string>>
   readonly body?: unknown
   readonly signal?: AbortSignal
-  /** 0 for long polls such as `/containers/{id}/wait`. */
+  /** 0 for long polls such as `/containers/{id}/wait` and followed logs. */
   readonly timeoutMs?: number
 }
 
@@ -17,46 +17,62 @@ export interface DockerResponse {
   readonly body: Buffer
 }
 
+/** A response whose body is still streaming (pulls, followed logs); the caller must consume or destroy it. */
+export interface DockerStream {
+  readonly statusCode: number
+  readonly body: IncomingMessage
+}
+
 const DEFAULT_TIMEOUT_MS = 30_000
 
 /**
- * A minimal Docker Engine API client over undici: one request, one buffered answer. Paths are unversioned so the
+ * A minimal Docker Engine API client over node:http (loaded with Node itself, so nothing adds to the Action's
+ * start-up): one request, one buffered or streamed answer, over kept-alive connections. Paths are unversioned so the
  * daemon answers in its own current API version (Docker 29 refuses versions below 1.44; 20.10 knows none above 1.41).
  */
 export class DockerApi {
-  private readonly agent: Agent
-  private readonly origin: string
+  private readonly agent = new Agent({ keepAlive: true })
+  private readonly origin: URL
 
   constructor(readonly endpoint: DockerEndpoint) {
-    this.agent = endpoint.kind === 'unix' ? new Agent({ connect: { socketPath: endpoint.socketPath } }) : new Agent()
-    this.origin = endpoint.kind === 'unix' ? 'http://docker' : endpoint.origin
+    this.origin = new URL(endpoint.kind === 'unix' ? 'http://docker' : endpoint.origin)
   }
 
   async send(req: DockerRequest): Promise<DockerResponse> {
     const response = await this.open(req)
-    const body = Buffer.from(await response.body.arrayBuffer())
-    return { status: response.statusCode, body }
+    return { status: response.statusCode, body: await readBody(response.body) }
   }
 
-  /** Sends and hands back the streaming body (pulls); the caller must consume it. */
-  async open(req: DockerRequest): Promise<Dispatcher.ResponseData> {
+  /** Sends and hands back the streaming body; the caller must consume it. */
+  open(req: DockerRequest): Promise<DockerStream> {
     const url = new URL(req.path, this.origin)
     for (const [key, value] of Object.entries(req.query ?? {})) url.searchParams.set(key, value)
     const timeoutMs = req.timeoutMs ?? DEFAULT_TIMEOUT_MS
-    try {
-      return await request(url, {
-        dispatcher: this.agent,
-        method: req.method,
-        headers: req.body === undefined ? {} : { 'content-type': 'application/json' },
-        body: req.body === undefined ? null : JSON.stringify(req.body),
-        signal: req.signal ?? null,
-        headersTimeout: timeoutMs,
-        bodyTimeout: timeoutMs,
+    const payload = req.body === undefined ? undefined : JSON.stringify(req.body)
+    const target = this.endpoint.kind === 'unix' ? { socketPath: this.endpoint.socketPath } : { host: this.origin.hostname, port: this.origin.port }
+    return new Promise((resolve, reject) => {
+      const outgoing = request(
+        {
+          ...target,
+          agent: this.agent,
+          method: req.method,
+          path: url.pathname + url.search,
+          headers: payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+          ...(req.signal === undefined ? {} : { signal: req.signal }),
+        },
+        (response) => {
+          // The bound covers silence in the body too, except for long polls (timeoutMs 0).
+          if (timeoutMs > 0) response.setTimeout(timeoutMs, () => response.destroy(new Error(`no data for ${timeoutMs} ms`)))
+          resolve({ statusCode: response.statusCode ?? 0, body: response })
+        },
+      )
+      if (timeoutMs > 0) outgoing.setTimeout(timeoutMs, () => outgoing.destroy(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { code: 'ETIMEDOUT' })))
+      outgoing.on('error', (error) => {
+        if (req.signal?.aborted === true) reject(req.signal.reason as Error)
+        else reject(this.connectionError(error))
       })
-    } catch (error: unknown) {
-      req.signal?.throwIfAborted()
-      throw this.connectionError(error)
-    }
+      outgoing.end(payload)
+    })
   }
 
   /** Turns a non-2xx answer into an `UpstreamError` that carries Docker's own message. */
@@ -69,7 +85,7 @@ export class DockerApi {
   }
 
   async close(): Promise<void> {
-    await this.agent.close()
+    this.agent.destroy()
   }
 
   private connectionError(error: unknown): DockerUnavailableError {
@@ -92,4 +108,11 @@ export function dockerMessage(body: Buffer): string {
     // not JSON: fall through and quote the text
   }
   return text.length > 300 ? `${text.slice(0, 300)}…` : text
+}
+
+/** The whole body of a response. */
+export async function readBody(body: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  for await (const chunk of body) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks)
 }

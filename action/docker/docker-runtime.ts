@@ -1,7 +1,7 @@
-import { EmulatorStartError, PortInUseError } from '../../src/errors.js'
+import { EmulatorStartError, ImageMissingError, PortInUseError } from '../../src/errors.js'
 import type { Clock, ContainerRuntime, ContainerSpec, PullProgress } from '../../src/ports.js'
-import { dockerMessage, type DockerApi } from './docker-api.js'
-import { decodeLogLines } from './log-frames.js'
+import { dockerMessage, readBody, type DockerApi } from './docker-api.js'
+import { decodeLogLines, LogLineDecoder } from './log-frames.js'
 import { pullImage } from './pull-image.js'
 
 /**
@@ -15,13 +15,8 @@ export class DockerRuntime implements ContainerRuntime {
     private readonly clock: Clock,
   ) {}
 
-  async ensureImage(image: string, options: { signal: AbortSignal; onProgress?: (progress: PullProgress) => void }): Promise<{ isPulled: boolean }> {
-    const req = { method: 'GET' as const, path: `/images/${encodeURIComponent(image)}/json`, signal: options.signal }
-    const inspected = await this.api.send(req)
-    if (inspected.status === 200) return { isPulled: false }
-    if (inspected.status !== 404) throw this.api.failure(req, inspected)
+  async pullImage(image: string, options: { signal: AbortSignal; onProgress?: (progress: PullProgress) => void }): Promise<void> {
     await pullImage(this.api, image, { ...options, clock: this.clock })
-    return { isPulled: true }
   }
 
   async start(spec: ContainerSpec, signal: AbortSignal): Promise<{ id: string }> {
@@ -31,6 +26,9 @@ export class DockerRuntime implements ContainerRuntime {
       throw new EmulatorStartError(
         `Starting the LocalStack container failed: a container named ${spec.name} already exists. Remove it (docker rm -f ${spec.name}), or set container-name to another name.`,
       )
+    }
+    if (created.status === 404 && /no such image/i.test(dockerMessage(created.body))) {
+      throw new ImageMissingError(`Starting the LocalStack container failed: the image ${spec.image} is not on this machine. Pull it first.`)
     }
     if (created.status !== 201) throw this.api.failure(createReq, created)
     const { Id: id } = JSON.parse(created.body.toString('utf8')) as { Id: string }
@@ -47,6 +45,20 @@ export class DockerRuntime implements ContainerRuntime {
     if (response.status !== 200) throw this.api.failure(req, response)
     const { StatusCode } = JSON.parse(response.body.toString('utf8')) as { StatusCode: number }
     return { exitCode: StatusCode }
+  }
+
+  async followLogs(id: string, options: { signal: AbortSignal; onLine: (line: string) => void }): Promise<void> {
+    const req = { method: 'GET' as const, path: `/containers/${id}/logs`, query: { stdout: '1', stderr: '1', follow: '1' }, signal: options.signal, timeoutMs: 0 }
+    const response = await this.api.open(req)
+    if (response.statusCode !== 200) throw this.api.failure(req, { status: response.statusCode, body: await readBody(response.body) })
+    const decoder = new LogLineDecoder()
+    try {
+      for await (const chunk of response.body) for (const line of decoder.push(chunk as Buffer)) options.onLine(line)
+    } catch (error: unknown) {
+      options.signal.throwIfAborted()
+      throw error
+    }
+    for (const line of decoder.end()) options.onLine(line)
   }
 
   async logTail(id: string, lines: number): Promise<string[]> {

@@ -1,6 +1,6 @@
 import { ImagePullError } from '../../src/errors.js'
 import type { Clock, PullProgress } from '../../src/ports.js'
-import { dockerMessage, type DockerApi } from './docker-api.js'
+import { dockerMessage, readBody, type DockerApi } from './docker-api.js'
 import { parsePullEvents, toMilestone } from './pull-progress.js'
 
 /** Backoff before the 2nd and 3rd attempt: short, so an unpullable image still fails within seconds. */
@@ -40,7 +40,7 @@ export async function pullImage(api: DockerApi, image: string, options: PullOpti
 async function pullOnce(api: DockerApi, image: string, options: PullOptions): Promise<string> {
   const req = { method: 'POST' as const, path: '/images/create', query: { fromImage: image }, signal: options.signal, timeoutMs: 0 }
   const response = await api.open(req)
-  if (response.statusCode !== 200) return dockerMessage(Buffer.from(await response.body.arrayBuffer()))
+  if (response.statusCode !== 200) return dockerMessage(await readBody(response.body))
   let carry = ''
   let error = ''
   const consume = (text: string): void => {

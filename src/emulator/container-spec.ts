@@ -3,24 +3,27 @@ import type { ContainerSpec, PortBinding } from '../ports.js'
 import type { ConfigurationPair } from './parse-configuration.js'
 import { GATEWAY_PORT, defaultPortBindings, gatewayListenPort } from './parse-ports.js'
 
-/** `MAIN_CONTAINER_NAME` in LocalStack's `config.py`, and the name `localstack start` uses (FACTS.md §2.8). */
+/** `MAIN_CONTAINER_NAME` in LocalStack's `config.py`, and the name `localstack start` uses. */
 export const DEFAULT_CONTAINER_NAME = 'localstack-main'
 const CONTAINER_DOCKER_SOCKET = '/var/run/docker.sock'
 const CONTAINER_VOLUME_DIR = '/var/lib/localstack'
 /** Labels every container this Action starts, so a human can find leftovers with `docker ps --filter label=…`. */
 export const MANAGED_LABEL = 'dev.setup-localstack.managed'
 
-/** Variables the Action sets itself; `configuration` may not set them or their `LOCALSTACK_` aliases. */
-const RESERVED_KEYS: Readonly<Record<string, string>> = {
-  LOCALSTACK_AUTH_TOKEN: 'pass the token with the auth-token input (from a secret), never in configuration',
-  LOCALSTACK_API_KEY: 'pass a CI Auth Token with the auth-token input (from a secret), never in configuration',
-  AUTH_TOKEN: 'pass the token with the auth-token input (from a secret), never in configuration',
-  API_KEY: 'pass the token with the auth-token input (from a secret), never in configuration',
-  MAIN_CONTAINER_NAME: 'use the container-name input',
-  DOCKER_HOST: 'the Action points it at the mounted Docker socket',
-  CI: 'the Action forwards the runner\'s CI variable itself',
-}
-/** Keys `configuration` may set, but only under their plain name: the entrypoint strips `LOCALSTACK_` (FACTS.md §2.8). */
+/**
+ * Variables the Action sets itself; `configuration` may not set them or their `LOCALSTACK_` aliases. A Map, not an
+ * object literal: a key such as `toString` or `__proto__` must not find Object.prototype's members.
+ */
+const RESERVED_KEYS: ReadonlyMap<string, string> = new Map([
+  ['LOCALSTACK_AUTH_TOKEN', 'pass the token with the auth-token input (from a secret), never in configuration'],
+  ['LOCALSTACK_API_KEY', 'pass a CI Auth Token with the auth-token input (from a secret), never in configuration'],
+  ['AUTH_TOKEN', 'pass the token with the auth-token input (from a secret), never in configuration'],
+  ['API_KEY', 'pass the token with the auth-token input (from a secret), never in configuration'],
+  ['MAIN_CONTAINER_NAME', 'use the container-name input'],
+  ['DOCKER_HOST', 'the Action points it at the mounted Docker socket'],
+  ['CI', "the Action forwards the runner's CI variable itself"],
+])
+/** Keys `configuration` may set, but only under their plain name: the entrypoint strips `LOCALSTACK_`. */
 const PLAIN_ONLY_KEYS = new Set(['GATEWAY_LISTEN', 'EXTERNAL_SERVICE_PORTS_START', 'EXTERNAL_SERVICE_PORTS_END'])
 /** Host variables that describe the host, not the emulator, and so are never forwarded. */
 const HOST_ONLY_KEYS = new Set(['LOCALSTACK_VOLUME_DIR', 'LOCALSTACK_HOSTNAME', 'LOCALSTACK_PORT', 'LOCALSTACK_IMAGE_NAME'])
@@ -32,7 +35,7 @@ export interface ContainerSpecInput {
   readonly network: string | undefined
   /** The already-approved token (see `decideToken`); always forwarded as `LOCALSTACK_AUTH_TOKEN`. */
   readonly token: string
-  /** The host's `CI` value; presence matters, not truthiness (FACTS.md §2.2). */
+  /** The host's `CI` value; presence matters, not truthiness. */
   readonly ciValue: string | undefined
   readonly configuration: readonly ConfigurationPair[]
   /** The host's `LOCALSTACK_*` variables, forwarded as `localstack start` does. */
@@ -51,22 +54,25 @@ export interface PlannedContainer {
 }
 
 /**
- * Builds the container the way `localstack start` does (FACTS.md §2.8): name, ports (none on the host network),
+ * Builds the container the way `localstack start` does: name, ports (none on the host network),
  * Docker socket and `DOCKER_HOST`, volume, `LOCALSTACK_*` and `CI` forwarded, `configuration` pairs verbatim.
  * Throws `InvalidInputError` for a configuration key the Action owns.
  */
 export function buildContainerSpec(input: ContainerSpecInput): PlannedContainer {
   for (const pair of input.configuration) assertConfigurable(pair.key)
-  const configured = Object.fromEntries(input.configuration.map((pair) => [pair.key, pair.value]))
+  const configured = new Map(input.configuration.map((pair) => [pair.key, pair.value]))
+  const gatewayListen = configured.get('GATEWAY_LISTEN')
   const isHostNetwork = input.network === 'host'
-  const env: Record<string, string> = { ...forwardedHostEnv(input.hostLocalstackEnv), ...configured }
-  if (!isHostNetwork && configured.GATEWAY_LISTEN === undefined) env.GATEWAY_LISTEN = `:${GATEWAY_PORT},:443`
+  // Prototype-free, so every variable name (`__proto__` and `constructor` included) is just a name.
+  const env: Record<string, string> = Object.create(null) as Record<string, string>
+  for (const [key, value] of [...forwardedHostEnv(input.hostLocalstackEnv), ...configured]) env[key] = value
+  if (!isHostNetwork && gatewayListen === undefined) env.GATEWAY_LISTEN = `:${GATEWAY_PORT},:443`
   env.MAIN_CONTAINER_NAME = input.name
   if (input.dockerSocketPath !== undefined) env.DOCKER_HOST = `unix://${CONTAINER_DOCKER_SOCKET}`
   if (input.ciValue !== undefined) env.CI = input.ciValue
   env.LOCALSTACK_AUTH_TOKEN = input.token
 
-  const { portBindings, gatewayPort } = planPorts(input, configured.GATEWAY_LISTEN)
+  const { portBindings, gatewayPort } = planPorts(input, gatewayListen)
   const binds = [`${input.volumeDir}:${CONTAINER_VOLUME_DIR}`]
   if (input.dockerSocketPath !== undefined) binds.push(`${input.dockerSocketPath}:${CONTAINER_DOCKER_SOCKET}`)
 
@@ -93,7 +99,7 @@ function planPorts(input: ContainerSpecInput, gatewayListen: string | undefined)
 
 function assertConfigurable(key: string): void {
   const plain = key.startsWith('LOCALSTACK_') ? key.slice('LOCALSTACK_'.length) : key
-  const reason = RESERVED_KEYS[key] ?? RESERVED_KEYS[plain]
+  const reason = RESERVED_KEYS.get(key) ?? RESERVED_KEYS.get(plain)
   if (reason !== undefined) {
     throw new InvalidInputError(`Input configuration sets ${key}: the Action sets that variable itself. Remove it; ${reason}.`)
   }
@@ -104,13 +110,13 @@ function assertConfigurable(key: string): void {
   }
 }
 
-function forwardedHostEnv(hostEnv: Readonly<Record<string, string>>): Record<string, string> {
-  const forwarded: Record<string, string> = {}
+function forwardedHostEnv(hostEnv: Readonly<Record<string, string>>): [string, string][] {
+  const forwarded: [string, string][] = []
   for (const [key, value] of Object.entries(hostEnv)) {
     if (!key.startsWith('LOCALSTACK_') || HOST_ONLY_KEYS.has(key)) continue
     const plain = key.slice('LOCALSTACK_'.length)
-    if (RESERVED_KEYS[key] !== undefined || RESERVED_KEYS[plain] !== undefined || PLAIN_ONLY_KEYS.has(plain)) continue
-    forwarded[key] = value
+    if (RESERVED_KEYS.has(key) || RESERVED_KEYS.has(plain) || PLAIN_ONLY_KEYS.has(plain)) continue
+    forwarded.push([key, value])
   }
   return forwarded
 }

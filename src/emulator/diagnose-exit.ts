@@ -1,32 +1,63 @@
 import { ActivationFailedError, EmulatorExitedError, PortInUseError, type GuardError } from '../errors.js'
+import { licenceFailureReason } from './licence-failure-reason.js'
 
-/** LocalStack's exit code for a licence failure (`LocalstackExit` in `runtime/main.py`, FACTS.md §2.5). */
+export { licenceFailureReason } from './licence-failure-reason.js'
+
+/** LocalStack's exit code for a licence failure (`LocalstackExit` in `runtime/main.py`). */
 export const LICENCE_EXIT_CODE = 55
 
-/** What to do for each documented licence failure reason (FACTS.md §2.5), matched on how the reason begins. */
-const REASON_FIXES: readonly (readonly [RegExp, string])[] = [
-  [/^No credentials were found/i, 'Pass a CI Auth Token with auth-token: ${{ secrets.LOCALSTACK_AUTH_TOKEN }}'],
-  [/invalid format/i, 'Copy the CI Auth Token again from the LocalStack web app into the LOCALSTACK_AUTH_TOKEN secret: it is mistyped or truncated'],
-  [/not both/i, 'Set only LOCALSTACK_AUTH_TOKEN; remove LOCALSTACK_API_KEY from the workflow'],
-  [/^The credentials defined in your environment are invalid/i, 'Copy the CI Auth Token again from the LocalStack web app into the LOCALSTACK_AUTH_TOKEN secret, and check that it is a CI Auth Token (lsci-…) that has not been reset'],
-  [/^Could not reach the LocalStack licensing server/i, 'Let the runner reach https://api.localstack.cloud (proxy, firewall), then re-run the job'],
-  [/expired|Expected license to be ACTIVE/i, 'Check the licence assigned to the token in the LocalStack web app (Workspace → Licenses); a CI Auth Token also needs an active licence and CI credits'],
-  [/Offline activation failed|different LocalStack version/i, 'Remove the cached license.json from the LocalStack volume directory and re-run the job'],
-  [/Calculated signature/i, 'Remove the cached license.json from the LocalStack volume directory and re-run the job'],
+/** Where the cached licence lives, for the fixes that remove it. */
+const CACHED_LICENCE = 'the cached license.json in the LocalStack volume directory (LOCALSTACK_VOLUME_DIR; a fresh directory under RUNNER_TEMP by default)'
+
+/**
+ * What to do for each documented licence failure reason, matched on how the reason begins (the exceptions of
+ * LocalStack's licensing client: CredentialsMissingError, CredentialsInvalidError, AuthTokenFormatError,
+ * LicensingServerUnavailableError, LicenseExpiredError, LicenseStatusError, LicenseStaleError,
+ * LocalstackVersionMismatchError, LicenseSignatureMismatchError).
+ */
+const REASON_FIXES: readonly (readonly [RegExp, (context: ExitContext) => string])[] = [
+  [
+    /^No credentials were found/i,
+    (context) =>
+      context.isForkPullRequest
+        ? 'This run is a pull request from a fork, and GitHub passes no secrets to those: skip the LocalStack job for forks (if: github.event.pull_request.head.repo.fork == false) and run it on push after review'
+        : 'Pass a CI Auth Token with auth-token: ${{ secrets.LOCALSTACK_AUTH_TOKEN }}, and check that the secret exists in this repository or environment',
+  ],
+  [/not both/i, () => 'Set only LOCALSTACK_AUTH_TOKEN; remove LOCALSTACK_API_KEY from the workflow'],
+  [/invalid format/i, () => 'Copy the CI Auth Token again from the LocalStack web app into the LOCALSTACK_AUTH_TOKEN secret: it is mistyped or truncated'],
+  [
+    /^The credentials defined in your environment are invalid/i,
+    () => 'Copy the CI Auth Token again from the LocalStack web app into the LOCALSTACK_AUTH_TOKEN secret, and check that it is a CI Auth Token (lsci-…) that has not been reset',
+  ],
+  [/^Could not reach the LocalStack licensing server/i, () => 'Let the runner reach https://api.localstack.cloud (proxy, firewall, DNS), then re-run the job'],
+  [
+    /^The license has expired|^Expected license to be ACTIVE/i,
+    () => 'Check the licence assigned to the token in the LocalStack web app (Workspace → Licenses): it must be active, and a CI Auth Token also needs CI credits left',
+  ],
+  [/^Offline activation failed/i, () => `The offline licence is too old to use: let the runner reach https://api.localstack.cloud so it is renewed, or remove ${CACHED_LICENCE}`],
+  [/different LocalStack version/i, () => `Remove ${CACHED_LICENCE}, or pin image-tag to the version the licence was made for`],
+  [/^Calculated signature/i, () => `The cached licence was altered or corrupted: remove ${CACHED_LICENCE} and re-run the job`],
 ]
+
+/** What the front end knows about the run that changes the advice. */
+export interface ExitContext {
+  /** A pull request from a fork: GitHub passes it no secrets. */
+  readonly isForkPullRequest: boolean
+}
+
 const DEFAULT_FIX = 'Check the token and its licence in the LocalStack web app (https://app.localstack.cloud)'
 
 /** How many characters of a log line an error message quotes. */
-const MAX_QUOTED_CHARS = 200
+const MAX_QUOTED_CHARS = 300
 
 /**
  * Turns a container's exit before readiness into one named error with one actionable message (STYLE.md §4).
  * `logTail` is the container's last output lines, oldest first; it is carried on the error, not quoted whole.
  */
-export function diagnoseExit(exitCode: number, logTail: readonly string[]): GuardError {
+export function diagnoseExit(exitCode: number, logTail: readonly string[], context: ExitContext = { isForkPullRequest: false }): GuardError {
   if (exitCode === LICENCE_EXIT_CODE) {
     const reason = licenceFailureReason(logTail)
-    const fix = REASON_FIXES.find(([pattern]) => reason !== undefined && pattern.test(reason))?.[1] ?? DEFAULT_FIX
+    const fix = REASON_FIXES.find(([pattern]) => reason !== undefined && pattern.test(reason))?.[1](context) ?? DEFAULT_FIX
     const quoted = reason === undefined ? 'it printed no reason' : `"${clip(reason)}"`
     return new ActivationFailedError(
       `LocalStack licence activation failed: the container exited with code 55 (${quoted}). ${fix}.`,
@@ -45,23 +76,6 @@ export function diagnoseExit(exitCode: number, logTail: readonly string[]): Guar
       `${last === undefined ? '' : ` (last line: "${clip(last)}")`}. Read the container log tail above; re-run with configuration DEBUG=1 for more detail.`,
     { exitCode, logTail },
   )
-}
-
-/**
- * The reason of a licence failure: the `Localstack returning with exit code 55. Reason:` line wins, then the
- * banner's `Reason:` line (FACTS.md §2.5).
- */
-export function licenceFailureReason(logTail: readonly string[]): string | undefined {
-  for (const line of logTail) {
-    const match = /Localstack returning with exit code 55\. Reason:\s*(.+)$/i.exec(line)
-    if (match?.[1] !== undefined) return match[1].trim()
-  }
-  const banner = logTail.findIndex((line) => line.includes('License activation failed'))
-  for (const line of banner >= 0 ? logTail.slice(banner) : []) {
-    const match = /^\s*Reason:\s*(.+)$/.exec(line)
-    if (match?.[1] !== undefined) return match[1].trim()
-  }
-  return undefined
 }
 
 function describeExitCode(exitCode: number): string {

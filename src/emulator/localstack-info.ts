@@ -1,18 +1,3 @@
-import { z } from 'zod'
-
-/** `GET /_localstack/info` (FACTS.md §2.6): all nine fields are required. */
-const infoSchema = z.object({
-  version: z.string(),
-  edition: z.string(),
-  is_license_activated: z.boolean(),
-  session_id: z.string(),
-  machine_id: z.string(),
-  system: z.string(),
-  is_docker: z.boolean(),
-  server_time_utc: z.string(),
-  uptime: z.number(),
-})
-
 /** What the Action reports about a running emulator, in our own names. */
 export interface LocalStackInfo {
   readonly version: string
@@ -21,15 +6,31 @@ export interface LocalStackInfo {
   readonly sessionId: string
 }
 
-/** Reads a `/_localstack/info` body; undefined when it is not the documented shape (an older or foreign server). */
+/** `GET /_localstack/info`: all nine fields are required, with these types (LocalStack's `openapi.yaml`). */
+const FIELD_TYPES = {
+  version: 'string',
+  edition: 'string',
+  is_license_activated: 'boolean',
+  session_id: 'string',
+  machine_id: 'string',
+  system: 'string',
+  is_docker: 'boolean',
+  server_time_utc: 'string',
+  uptime: 'number',
+} as const
+
+/**
+ * Reads a `/_localstack/info` body; undefined when it is not the documented shape (an older or foreign server).
+ * Checked by hand rather than with a schema library: this runs in the Action, where start-up time counts.
+ */
 export function parseLocalStackInfo(body: unknown): LocalStackInfo | undefined {
-  const parsed = infoSchema.safeParse(body)
-  if (!parsed.success) return undefined
-  const info = parsed.data
+  if (typeof body !== 'object' || body === null) return undefined
+  const info = body as Record<string, unknown>
+  for (const [field, type] of Object.entries(FIELD_TYPES)) if (!Object.hasOwn(info, field) || typeof info[field] !== type) return undefined
   return {
-    version: info.version,
-    edition: info.edition,
-    isLicenseActivated: info.is_license_activated,
-    sessionId: info.session_id,
+    version: info.version as string,
+    edition: info.edition as string,
+    isLicenseActivated: info.is_license_activated as boolean,
+    sessionId: info.session_id as string,
   }
 }

@@ -13,8 +13,9 @@ const KEY_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/
  * Parses the `configuration` input: `KEY=VALUE` pairs, one or more per line, separated by spaces.
  *
  * Words are split the way a shell splits them (single quotes literal; double quotes with `\"` and `\\` escapes; a
- * backslash outside quotes escapes the next character) but nothing is expanded or executed: `$(…)`, `;`, `&&`, `|`
- * and `$VAR` arrive verbatim. The incumbent ran this input through `eval` (STYLE.md §5); never again.
+ * backslash outside quotes escapes the next character; `$(…)` (nested too), `` `…` `` and `${…}` keep their spaces
+ * inside one word) but nothing is expanded or executed: `$(…)`, backticks, `;`, `&&`, `|` and `$VAR` arrive verbatim.
+ * The incumbent ran this input through `eval`, so workflows hold `X=$(cmd arg)`; it must split like that, never run.
  * Lines starting with `#` are comments.
  */
 export function parseConfiguration(text: string): ConfigurationPair[] {
@@ -41,7 +42,14 @@ function toPair(word: string, lineNumber: number): ConfigurationPair {
 /** Shell-like word splitting with quote removal and no expansion; throws on an unterminated quote. */
 function splitWords(line: string, lineNumber: number): string[] {
   const state: SplitState = { words: [], current: '', hasWord: false, quote: undefined }
-  for (let i = 0; i < line.length; i++) i = step(state, line, i)
+  try {
+    for (let i = 0; i < line.length; i++) i = step(state, line, i)
+  } catch (error: unknown) {
+    if (!(error instanceof UnterminatedSubstitution)) throw error
+    throw new InvalidInputError(
+      `Input configuration is invalid: line ${lineNumber} has an unterminated ${error.opener}. Close it, or quote the value with single quotes to pass it as text.`,
+    )
+  }
   if (state.quote !== undefined) {
     throw new InvalidInputError(
       `Input configuration is invalid: line ${lineNumber} has an unterminated ${state.quote} quote. Close the quote (values may contain spaces only inside quotes).`,
@@ -66,6 +74,7 @@ function step(state: SplitState, line: string, i: number): number {
 function stepQuoted(state: SplitState, line: string, i: number): number {
   const char = line[i] as string
   const next = line[i + 1]
+  if (state.quote === '"' && isSubstitutionStart(char, next)) return appendSubstitution(state, line, i)
   if (char === state.quote) state.quote = undefined
   else if (state.quote === '"' && char === '\\' && (next === '"' || next === '\\')) return append(state, next, i + 1)
   else state.current += char
@@ -81,11 +90,72 @@ function stepUnquoted(state: SplitState, line: string, i: number): number {
     return i
   }
   if (char === '\\' && next !== undefined) return append(state, next, i + 1)
+  if (isSubstitutionStart(char, next)) return appendSubstitution(state, line, i)
   if (!/\s/.test(char)) return append(state, char, i)
   if (state.hasWord) state.words.push(state.current)
   state.current = ''
   state.hasWord = false
   return i
+}
+
+function isSubstitutionStart(char: string, next: string | undefined): boolean {
+  return char === '`' || (char === '$' && (next === '(' || next === '{'))
+}
+
+/** Appends a whole `$(…)`, `${…}` or `` `…` `` verbatim, spaces included; returns the index of its last character. */
+function appendSubstitution(state: SplitState, line: string, start: number): number {
+  const end = substitutionEnd(line, start)
+  if (end < 0) {
+    const opener = line[start] === '`' ? '`' : line.slice(start, start + 2)
+    throw new UnterminatedSubstitution(opener)
+  }
+  return append(state, line.slice(start, end + 1), end)
+}
+
+class UnterminatedSubstitution extends Error {
+  constructor(readonly opener: string) {
+    super(`unterminated ${opener}`)
+  }
+}
+
+/** Index of the character that closes the substitution opened at `start`, or -1. Quotes inside are skipped over. */
+function substitutionEnd(line: string, start: number): number {
+  if (line[start] === '`') {
+    for (let i = start + 1; i < line.length; i++) {
+      if (line[i] === '\\') i++
+      else if (line[i] === '`') return i
+    }
+    return -1
+  }
+  const [open, close] = line[start + 1] === '(' ? ['(', ')'] : ['{', '}']
+  let depth = 0
+  for (let i = start + 1; i < line.length; i++) {
+    const char = line[i]
+    if (char === '\\') i++
+    else if (char === "'" || char === '"') i = closingQuote(line, i)
+    else if (char === '`') i = substitutionEnd(line, i)
+    else if (char === open) depth++
+    else if (char === close && --depth === 0) return i
+    if (i < 0) return -1
+  }
+  return -1
+}
+
+function closingQuote(line: string, start: number): number {
+  const quote = line[start]
+  for (let i = start + 1; i < line.length; i++) {
+    if (quote === '"' && line[i] === '\\') i++
+    else if (line[i] === quote) return i
+  }
+  return -1
+}
+
+/**
+ * Keys whose values hold what a shell would have substituted (`$(…)`, backticks, `${…}`, `$NAME`): the Action passes
+ * them verbatim, so the workflow gets one warning saying so.
+ */
+export function keysWithShellSubstitution(pairs: readonly ConfigurationPair[]): string[] {
+  return [...new Set(pairs.filter((pair) => /\$[({A-Za-z_]|`/.test(pair.value)).map((pair) => pair.key))]
 }
 
 function append(state: SplitState, text: string, index: number): number {

@@ -1,7 +1,8 @@
-import { PortInUseError } from '../errors.js'
+import { ImageMissingError, ImagePullError, PortInUseError } from '../errors.js'
 import type { Clock, ContainerRuntime, Http, Logger, PortProbe } from '../ports.js'
 import type { PlannedContainer } from './container-spec.js'
 import type { LocalStackInfo } from './localstack-info.js'
+import type { PullPlan } from './pull-policy.js'
 import { waitForActivation } from './wait-for-activation.js'
 
 export interface StartEmulatorOptions {
@@ -9,7 +10,13 @@ export interface StartEmulatorOptions {
   /** Return as soon as the container runs, as `localstack start -d` does. */
   readonly shouldSkipWait: boolean
   readonly waitTimeoutMs: number
+  /** Default: pull only when the image is missing. */
+  readonly pull?: PullPlan
+  /** A pull request from a fork: the advice for a licence failure without credentials differs. */
+  readonly isForkPullRequest?: boolean
 }
+
+const PULL_WHEN_MISSING: PullPlan = { policy: 'missing', isDefault: true, decidedBy: 'the default' }
 
 export interface StartEmulatorDeps {
   readonly runtime: ContainerRuntime
@@ -35,37 +42,74 @@ export interface StartedEmulator {
 }
 
 /**
- * Pulls (only when absent), starts and waits for LocalStack. The pull is timed apart from the start, so the wait
+ * Pulls (as the pull policy says), starts and waits for LocalStack. The pull is timed apart from the start, so the wait
  * measures startup only (setup-localstack#64: the incumbent pulled inside its 30 s wait and timed out on cold pulls).
+ * Unless the policy is `always`, the start is tried first and the image pulled only when Docker says it is missing:
+ * one Engine API round trip fewer than asking first.
  */
 export async function startEmulator(options: StartEmulatorOptions, deps: StartEmulatorDeps): Promise<StartedEmulator> {
-  const { runtime, clock, log, signal } = deps
+  const { clock, log, signal } = deps
   const { spec, gatewayPort } = options.planned
   const endpointUrl = `http://127.0.0.1:${gatewayPort}`
   await assertPortFree(gatewayPort, deps.portProbe)
 
-  const pullStartedAt = clock.now()
-  const { isPulled } = await runtime.ensureImage(spec.image, {
-    signal,
-    onProgress: (progress) => log.info('image.pull', { image: spec.image, layer: progress.layer, status: progress.status }),
-  })
-  const pullMs = clock.now() - pullStartedAt
-  log.info(isPulled ? 'image.pulled' : 'image.present', { image: spec.image, pullMs: Math.round(pullMs) })
-
-  const startedAt = clock.now()
-  const { id } = await runtime.start(spec, signal)
+  const pull = options.pull ?? PULL_WHEN_MISSING
+  const pulled = await refreshIfAlways(pull, spec.image, deps)
+  let startedAt = clock.now()
+  let id: string
+  let pullMs = pulled.pullMs
+  try {
+    ;({ id } = await deps.runtime.start(spec, signal))
+    if (pulled.pullMs === 0 && pulled.refreshError === undefined) log.info('image.present', { image: spec.image })
+  } catch (error: unknown) {
+    if (!(error instanceof ImageMissingError)) throw error
+    if (pulled.refreshError !== undefined) throw pulled.refreshError
+    if (pull.policy === 'never') {
+      throw new ImageMissingError(
+        `The LocalStack image is missing: ${spec.image} is not on this runner, and ${pull.decidedBy} forbids pulling it. ` +
+          `Pull or load it in an earlier step (docker pull ${spec.image}, or docker load), or remove skip-pull.`,
+      )
+    }
+    pullMs = await timedPull(spec.image, deps)
+    startedAt = clock.now()
+    ;({ id } = await deps.runtime.start(spec, signal))
+  }
   deps.onContainerStarted?.(id)
-  log.info('emulator.started', { containerId: id.slice(0, 12), name: spec.name, endpointUrl })
+  const isImagePulled = pullMs > 0
+  log.info('emulator.started', { containerId: id.slice(0, 12), name: spec.name, endpointUrl, startMs: Math.round(clock.now() - startedAt) })
   if (options.shouldSkipWait) {
-    return { containerId: id, endpointUrl, isImagePulled: isPulled, pullMs, startupMs: clock.now() - startedAt, info: undefined }
+    return { containerId: id, endpointUrl, isImagePulled, pullMs, startupMs: clock.now() - startedAt, info: undefined }
   }
   const { info } = await waitForActivation(
-    { containerId: id, infoUrl: `${endpointUrl}/_localstack/info`, timeoutMs: options.waitTimeoutMs },
-    { runtime, http: deps.http, clock, log, signal },
+    { containerId: id, infoUrl: `${endpointUrl}/_localstack/info`, timeoutMs: options.waitTimeoutMs, isForkPullRequest: options.isForkPullRequest ?? false },
+    { runtime: deps.runtime, http: deps.http, clock, log, signal },
   )
   const startupMs = clock.now() - startedAt
   log.info('activation.succeeded', { version: info.version, edition: info.edition, startupMs: Math.round(startupMs) })
-  return { containerId: id, endpointUrl, isImagePulled: isPulled, pullMs, startupMs, info }
+  return { containerId: id, endpointUrl, isImagePulled, pullMs, startupMs, info }
+}
+
+/** With `always`, pulls before the start. A failed refresh chosen by default falls back to a present image. */
+async function refreshIfAlways(plan: PullPlan, image: string, deps: StartEmulatorDeps): Promise<{ pullMs: number; refreshError: ImagePullError | undefined }> {
+  if (plan.policy !== 'always') return { pullMs: 0, refreshError: undefined }
+  try {
+    return { pullMs: await timedPull(image, deps), refreshError: undefined }
+  } catch (error: unknown) {
+    if (!plan.isDefault || !(error instanceof ImagePullError)) throw error
+    deps.log.warn('image.refresh-failed', { image, decidedBy: plan.decidedBy, reason: error.message, then: 'using the image already on the runner, if there is one' })
+    return { pullMs: 0, refreshError: error }
+  }
+}
+
+async function timedPull(image: string, deps: StartEmulatorDeps): Promise<number> {
+  const pullStartedAt = deps.clock.now()
+  await deps.runtime.pullImage(image, {
+    signal: deps.signal,
+    onProgress: (progress) => deps.log.info('image.pull', { image, layer: progress.layer, status: progress.status }),
+  })
+  const pullMs = Math.max(1, deps.clock.now() - pullStartedAt)
+  deps.log.info('image.pulled', { image, pullMs: Math.round(pullMs) })
+  return pullMs
 }
 
 async function assertPortFree(port: number, probe: PortProbe | undefined): Promise<void> {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DockerApi } from '../../../action/docker/docker-api.js'
 import { DockerRuntime } from '../../../action/docker/docker-runtime.js'
-import { ImagePullError, PortInUseError } from '../../../src/errors.js'
+import { ImageMissingError, ImagePullError, PortInUseError } from '../../../src/errors.js'
 import type { ContainerSpec, PullProgress } from '../../../src/ports.js'
 import { FakeClock } from '../../fakes/fake-clock.js'
 
@@ -62,18 +62,10 @@ const SPEC: ContainerSpec = {
   labels: { managed: 'true' },
 }
 
-describe('DockerRuntime.ensureImage', () => {
-  it('uses an image that is present without pulling', async () => {
-    handlers.push((_req, _body, res) => json(res, 200, { Id: 'sha256:1' }))
-    const result = await new DockerRuntime(api, new FakeClock()).ensureImage(SPEC.image, { signal: new AbortController().signal })
-    expect(result).toEqual({ isPulled: false })
-    expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual(['GET /images/localstack%2Flocalstack-pro%3Alatest/json'])
-  })
-
+describe('DockerRuntime.pullImage', () => {
   it('retries a transient pull failure after a short backoff and reports layer milestones only', async () => {
     const clock = new FakeClock()
     const progress: PullProgress[] = []
-    handlers.push((_req, _body, res) => json(res, 404, { message: 'No such image' }))
     handlers.push((_req, _body, res) => json(res, 500, { message: 'Get "https://registry-1.docker.io/v2/": net/http: TLS handshake timeout' }))
     handlers.push((_req, _body, res) =>
       stream(res, [
@@ -84,8 +76,7 @@ describe('DockerRuntime.ensureImage', () => {
         { status: 'Status: Downloaded newer image for localstack/localstack-pro:latest' },
       ]),
     )
-    const result = await new DockerRuntime(api, clock).ensureImage(SPEC.image, { signal: new AbortController().signal, onProgress: (p) => progress.push(p) })
-    expect(result).toEqual({ isPulled: true })
+    await new DockerRuntime(api, clock).pullImage(SPEC.image, { signal: new AbortController().signal, onProgress: (p) => progress.push(p) })
     expect(clock.sleeps).toEqual([500])
     expect(progress.map((p) => p.status)).toEqual([
       expect.stringMatching(/^attempt 1 failed: .*TLS handshake timeout/),
@@ -93,14 +84,13 @@ describe('DockerRuntime.ensureImage', () => {
       'Pull complete',
       'Status: Downloaded newer image for localstack/localstack-pro:latest',
     ])
-    expect(requests[1]?.url).toBe('/images/create?fromImage=localstack%2Flocalstack-pro%3Alatest')
+    expect(requests[0]?.url).toBe('/images/create?fromImage=localstack%2Flocalstack-pro%3Alatest')
   })
 
   it('fails at once, without retrying, when the registry says the image does not exist (even inside a 200 stream)', async () => {
     const clock = new FakeClock()
-    handlers.push((_req, _body, res) => json(res, 404, { message: 'No such image' }))
     handlers.push((_req, _body, res) => stream(res, [{ error: 'manifest unknown', errorDetail: { message: 'manifest for x:nope not found: manifest unknown' } }]))
-    const error = await new DockerRuntime(api, clock).ensureImage('x:nope', { signal: new AbortController().signal }).catch((e: unknown) => e)
+    const error = await new DockerRuntime(api, clock).pullImage('x:nope', { signal: new AbortController().signal }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ImagePullError)
     expect((error as Error).message).toBe(
       'Pulling the LocalStack image failed: x:nope is not on this machine and the registry refused it ("manifest for x:nope not found: manifest unknown"). Check the image and image-tag inputs.',
@@ -109,15 +99,20 @@ describe('DockerRuntime.ensureImage', () => {
   })
 
   it('gives up after three transient failures, naming the last one', async () => {
-    handlers.push((_req, _body, res) => json(res, 404, { message: 'No such image' }))
     for (let i = 0; i < 3; i++) handlers.push((_req, _body, res) => json(res, 500, { message: 'dial tcp: i/o timeout' }))
-    await expect(new DockerRuntime(api, new FakeClock()).ensureImage('x:1', { signal: new AbortController().signal })).rejects.toThrow(
+    await expect(new DockerRuntime(api, new FakeClock()).pullImage('x:1', { signal: new AbortController().signal })).rejects.toThrow(
       /3 pull attempts failed \(last: "dial tcp: i\/o timeout"\)/,
     )
   })
 })
 
 describe('DockerRuntime.start', () => {
+  it('says the image is missing when create answers No such image, so the caller can pull and retry', async () => {
+    handlers.push((_req, _body, res) => json(res, 404, { message: 'No such image: localstack/localstack-pro:latest' }))
+    await expect(new DockerRuntime(api, new FakeClock()).start(SPEC, new AbortController().signal)).rejects.toThrow(ImageMissingError)
+    expect(requests).toHaveLength(1)
+  })
+
   it('creates the container with each variable as one array element, verbatim', async () => {
     handlers.push((_req, _body, res) => json(res, 201, { Id: 'abc' }))
     handlers.push((_req, _body, res) => res.writeHead(204).end())
@@ -135,5 +130,27 @@ describe('DockerRuntime.start', () => {
     handlers.push((_req, _body, res) => res.writeHead(204).end())
     await expect(new DockerRuntime(api, new FakeClock()).start(SPEC, new AbortController().signal)).rejects.toThrow(PortInUseError)
     expect(requests.at(-1)).toMatchObject({ method: 'DELETE', url: '/containers/abc?force=1&v=1' })
+  })
+})
+
+describe('DockerRuntime.followLogs', () => {
+  it('delivers lines as frames arrive, even when a frame and a line are cut between chunks', async () => {
+    const frame = (text: string): Buffer => {
+      const payload = Buffer.from(text, 'utf8')
+      const header = Buffer.alloc(8)
+      header[0] = 1
+      header.writeUInt32BE(payload.length, 4)
+      return Buffer.concat([header, payload])
+    }
+    const bytes = Buffer.concat([frame('boot\nSuccessfully activated license x:ci 🔑✅\nRea'), frame('dy.\n'), frame('tail')])
+    handlers.push((_req, _body, res) => {
+      res.writeHead(200, { 'content-type': 'application/vnd.docker.multiplexed-stream' })
+      for (let i = 0; i < bytes.length; i += 5) res.write(bytes.subarray(i, i + 5))
+      res.end()
+    })
+    const lines: string[] = []
+    await new DockerRuntime(api, new FakeClock()).followLogs('abc', { signal: new AbortController().signal, onLine: (line) => lines.push(line) })
+    expect(lines).toEqual(['boot', 'Successfully activated license x:ci 🔑✅', 'Ready.', 'tail'])
+    expect(requests[0]?.url).toBe('/containers/abc/logs?stdout=1&stderr=1&follow=1')
   })
 })

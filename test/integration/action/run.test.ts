@@ -68,7 +68,7 @@ describe('run (main step) with fake ports', () => {
     expect(outputs).toMatchObject({ 'endpoint-url': 'http://127.0.0.1:4566', 'license-activated': 'true', 'token-kind': 'ci-token', 'container-name': 'localstack-main' })
     expect(Number(outputs['startup-seconds'])).toBeGreaterThanOrEqual(0.7)
     expect(runnerFile('state')['container-id']).toBe(deps.runtime.containers[0]?.id)
-    expect(runnerFile('env').AWS_ENDPOINT_URL).toBe('http://127.0.0.1:4566')
+    expect(runnerFile('env')).toMatchObject({ AWS_ENDPOINT_URL: 'http://localhost.localstack.cloud:4566', AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_DEFAULT_REGION: 'us-east-1', AWS_REGION: 'us-east-1' })
     expect(readFileSync(join(dir, 'summary'), 'utf8')).toContain('<td>ci-token</td>')
     expect(deps.runtime.containers[0]?.spec.env.LOCALSTACK_AUTH_TOKEN).toBe(token)
     expect(printed.join('').replaceAll(`::add-mask::${token}`, '')).not.toContain(token)

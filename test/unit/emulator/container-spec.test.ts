@@ -101,3 +101,11 @@ describe('buildContainerSpec', () => {
     expect(spec.env).not.toHaveProperty('DOCKER_HOST')
   })
 })
+
+describe('configuration keys named like Object.prototype members', () => {
+  it('passes toString, constructor and __proto__ to the container as ordinary variables', () => {
+    const { spec } = buildContainerSpec(input({ configuration: [{ key: 'toString', value: '1' }, { key: 'constructor', value: '2' }, { key: '__proto__', value: '3' }] }))
+    expect(Object.entries(spec.env)).toEqual(expect.arrayContaining([['toString', '1'], ['constructor', '2'], ['__proto__', '3']]))
+    expect(Object.getPrototypeOf(spec.env)).toBeNull()
+  })
+})

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { InvalidInputError } from '../../../src/errors.js'
-import { parseConfiguration } from '../../../src/emulator/parse-configuration.js'
+import { keysWithShellSubstitution, parseConfiguration } from '../../../src/emulator/parse-configuration.js'
 import { generateToken } from '../../support/generate-token.js'
 
 describe('parseConfiguration', () => {
@@ -62,5 +62,38 @@ describe('parseConfiguration', () => {
     })()
     expect(error.message).toMatch(/has "lsci-.{4}\*\*\*\*/)
     expect(error.message).not.toContain(token.slice(9))
+  })
+
+  describe('shell substitutions, split as a shell would and kept verbatim', () => {
+    it('keeps the spaces inside $(…), nested $(…), backticks and ${…} in one word', () => {
+      expect(parseConfiguration('X=$(cmd arg) Y=`date +%s` Z=${HOME:-a b} N=$(a $(b c) "d e") DEBUG=1')).toEqual([
+        { key: 'X', value: '$(cmd arg)' },
+        { key: 'Y', value: '`date +%s`' },
+        { key: 'Z', value: '${HOME:-a b}' },
+        { key: 'N', value: '$(a $(b c) "d e")' },
+        { key: 'DEBUG', value: '1' },
+      ])
+    })
+
+    it('keeps a substitution inside double quotes whole, with its own quotes', () => {
+      expect(parseConfiguration('X="pre $(echo "a b") post"')).toEqual([{ key: 'X', value: 'pre $(echo "a b") post' }])
+    })
+
+    it('refuses an unterminated substitution, naming it', () => {
+      expect(() => parseConfiguration('X=$(cmd arg')).toThrow(/line 1 has an unterminated \$\(\. Close it/)
+      expect(() => parseConfiguration('X=`cmd')).toThrow(/unterminated `/)
+    })
+
+    it('names the keys whose values a shell would have substituted', () => {
+      expect(keysWithShellSubstitution(parseConfiguration("A=$(x) B=`y` C=${z} D=$HOME E=plain F='$literal' A=$(again)"))).toEqual(['A', 'B', 'C', 'D', 'F'])
+    })
+  })
+
+  it('accepts keys named like Object.prototype members as plain names', () => {
+    expect(parseConfiguration('toString=1 constructor=2 __proto__=3')).toEqual([
+      { key: 'toString', value: '1' },
+      { key: 'constructor', value: '2' },
+      { key: '__proto__', value: '3' },
+    ])
   })
 })

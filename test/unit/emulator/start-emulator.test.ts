@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { buildContainerSpec } from '../../../src/emulator/container-spec.js'
 import { startEmulator } from '../../../src/emulator/start-emulator.js'
-import { ImagePullError, PortInUseError } from '../../../src/errors.js'
+import { ImageMissingError, ImagePullError, PortInUseError } from '../../../src/errors.js'
+import type { PullPlan } from '../../../src/emulator/pull-policy.js'
 import { FakeClock } from '../../fakes/fake-clock.js'
 import { FakeHttp, infoBody } from '../../fakes/fake-http.js'
 import { InMemoryContainerRuntime } from '../../fakes/in-memory-container-runtime.js'
@@ -71,5 +72,42 @@ describe('startEmulator', () => {
     const portProbe = { isPortFree: async () => false }
     await expect(startEmulator({ planned: planned(), shouldSkipWait: false, waitTimeoutMs: 60_000 }, { ...d, portProbe })).rejects.toThrow(PortInUseError)
     expect(d.runtime.pulls).toEqual([])
+  })
+
+  describe('pull policies', () => {
+    const run = (d: ReturnType<typeof deps>, pull: PullPlan) => startEmulator({ planned: planned(), shouldSkipWait: true, waitTimeoutMs: 60_000, pull }, d)
+
+    it('missing: tries the start first and pulls only when Docker says the image is absent', async () => {
+      const present = deps()
+      await run(present, { policy: 'missing', isDefault: false, decidedBy: 'pull-policy: missing' })
+      expect([present.runtime.pulls, present.runtime.starts]).toEqual([[], 1])
+      const absent = deps({ localImages: [], pullableImages: [IMAGE] })
+      const result = await run(absent, { policy: 'missing', isDefault: false, decidedBy: 'pull-policy: missing' })
+      expect([absent.runtime.pulls, absent.runtime.starts, result.isImagePulled]).toEqual([[IMAGE], 2, true])
+    })
+
+    it('always: pulls a present image too', async () => {
+      const d = deps({ pullableImages: [IMAGE] })
+      await run(d, { policy: 'always', isDefault: false, decidedBy: 'pull-policy: always' })
+      expect(d.runtime.pulls).toEqual([IMAGE])
+    })
+
+    it('always by default: a failed refresh of a present image warns and starts it; an explicit always fails', async () => {
+      const d = deps({ pullableImages: [] })
+      await run(d, { policy: 'always', isDefault: true, decidedBy: 'the default for the tag latest' })
+      expect(d.log.events()).toContain('image.refresh-failed')
+      expect(d.runtime.containers).toHaveLength(1)
+      await expect(run(deps({ pullableImages: [] }), { policy: 'always', isDefault: false, decidedBy: 'pull-policy: always' })).rejects.toThrow(ImagePullError)
+    })
+
+    it('never: uses the image on the runner, and fails clearly when it is absent, without pulling', async () => {
+      const d = deps({ localImages: [], pullableImages: [IMAGE] })
+      const error = await run(d, { policy: 'never', isDefault: false, decidedBy: 'skip-pull: true' }).catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(ImageMissingError)
+      expect((error as Error).message).toBe(
+        `The LocalStack image is missing: ${IMAGE} is not on this runner, and skip-pull: true forbids pulling it. Pull or load it in an earlier step (docker pull ${IMAGE}, or docker load), or remove skip-pull.`,
+      )
+      expect(d.runtime.pulls).toEqual([])
+    })
   })
 })

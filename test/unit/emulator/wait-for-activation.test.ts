@@ -33,7 +33,7 @@ describe('waitForActivation', () => {
     expect(result.info).toEqual({ version: '2026.3.1.dev3', edition: 'pro', isLicenseActivated: true, sessionId: 'session-1' })
     expect(result.waitedMs).toBeGreaterThanOrEqual(1_000)
     expect(result.waitedMs).toBeLessThan(1_500)
-    expect(clock.sleeps.slice(0, 4)).toEqual([50, 75, 113, 170])
+    expect(clock.sleeps.slice(0, 4)).toEqual([100, 150, 225, 338])
   })
 
   it('keeps waiting while the licence is activated but Ready. is not printed yet', async () => {
