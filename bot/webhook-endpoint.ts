@@ -47,25 +47,18 @@ export function createWebhookEndpoint(app: Probot, options: EndpointOptions) {
   return async (request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
     const path = (request.url ?? '').split('?')[0]
     if (request.method !== 'POST' || path !== options.path) return false
-    const signature = request.headers['x-hub-signature-256']
-    if (typeof signature !== 'string') return refuse(request, response, 401, 'the request is not signed (no X-Hub-Signature-256 header)')
-    const name = request.headers['x-github-event']
-    const deliveryId = request.headers['x-github-delivery']
-    if (typeof name !== 'string' || !EVENT_NAME.test(name)) return refuse(request, response, 400, 'X-GitHub-Event is missing or not an event name')
-    if (typeof deliveryId !== 'string' || !DELIVERY_ID.test(deliveryId)) return refuse(request, response, 400, 'X-GitHub-Delivery is missing or not a delivery id')
-    const declared = Number(request.headers['content-length'] ?? Number.NaN)
-    if (declared > MAX_BODY_BYTES) return refuse(request, response, 413, `the body declares ${declared} bytes, more than the ${MAX_BODY_BYTES} GitHub sends`)
-    const reserved = Number.isFinite(declared) ? declared : MAX_BODY_BYTES
-    if (inFlightBytes + reserved > IN_FLIGHT_BODY_BYTES) return refuse(request, response, 503, 'too many bodies are being received at once; retry later', { 'retry-after': '5' })
+    const checked = checkHeaders(request, inFlightBytes)
+    if ('status' in checked) return refuse({ request, response }, checked)
+    const { signature, name, deliveryId, reserved } = checked
     inFlightBytes += reserved
     let body: string | 'too-large' | 'too-slow'
     try {
-      body = await readBody(request, Math.min(reserved, MAX_BODY_BYTES))
+      body = await readBody(request, reserved)
     } finally {
       inFlightBytes -= reserved
     }
-    if (body === 'too-large') return refuse(request, response, 413, 'payload too large')
-    if (body === 'too-slow') return refuse(request, response, 408, `the body did not arrive within ${BODY_TIMEOUT_MS} ms`)
+    if (body === 'too-large') return refuse({ request, response }, { status: 413, error: 'payload too large' })
+    if (body === 'too-slow') return refuse({ request, response }, { status: 408, error: `the body did not arrive within ${BODY_TIMEOUT_MS} ms` })
     const shownId = redactTokenShapes(deliveryId)
     if (!(await verify(options.secret, body, signature))) {
       options.log.warn('webhook.signature-rejected', { deliveryId: shownId, eventName: name })
@@ -79,6 +72,28 @@ export function createWebhookEndpoint(app: Probot, options: EndpointOptions) {
     if (payload === undefined) return answer(response, 400, 'the payload is not a JSON object')
     return dispatch(app, { id: deliveryId, shownId, name, payload }, { response, log: options.log })
   }
+}
+
+interface Refusal {
+  readonly status: number
+  readonly error: string
+  readonly headers?: Record<string, string>
+}
+
+/** The headers' verdict before any byte of the body is read: a refusal, or what the request claims and may reserve. */
+function checkHeaders(request: IncomingMessage, inFlightBytes: number): Refusal | { signature: string; name: string; deliveryId: string; reserved: number } {
+  const signature = request.headers['x-hub-signature-256']
+  if (typeof signature !== 'string') return { status: 401, error: 'the request is not signed (no X-Hub-Signature-256 header)' }
+  const name = request.headers['x-github-event']
+  const deliveryId = request.headers['x-github-delivery']
+  if (typeof name !== 'string' || !EVENT_NAME.test(name)) return { status: 400, error: 'X-GitHub-Event is missing or not an event name' }
+  if (typeof deliveryId !== 'string' || !DELIVERY_ID.test(deliveryId)) return { status: 400, error: 'X-GitHub-Delivery is missing or not a delivery id' }
+  const declared = Number(request.headers['content-length'] ?? Number.NaN)
+  if (declared > MAX_BODY_BYTES) return { status: 413, error: `the body declares ${declared} bytes, more than the ${MAX_BODY_BYTES} GitHub sends` }
+  // A body without a declared length may be as large as GitHub sends: it reserves that much.
+  const reserved = Number.isFinite(declared) ? declared : MAX_BODY_BYTES
+  if (inFlightBytes + reserved > IN_FLIGHT_BODY_BYTES) return { status: 503, error: 'too many bodies are being received at once; retry later', headers: { 'retry-after': '5' } }
+  return { signature, name, deliveryId, reserved }
 }
 
 /** Hands a verified event to Probot's router, and answers from what the handlers did. */
@@ -114,16 +129,15 @@ function parsePayload(body: string): object | undefined {
   }
 }
 
-function answer(response: ServerResponse, status: number, error: string, headers: Record<string, string> = {}): true {
-  response.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify({ error }))
+function answer(response: ServerResponse, status: number, error: string): true {
+  response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ error }))
   return true
 }
 
 /** Answers without reading the body, and closes the connection so the unread body is not drained into memory. */
-function refuse(request: IncomingMessage, response: ServerResponse, status: number, error: string, headers: Record<string, string> = {}): true {
-  response.setHeader('connection', 'close')
-  answer(response, status, error, headers)
-  response.once('finish', () => request.destroy())
+function refuse(io: { request: IncomingMessage; response: ServerResponse }, refusal: Refusal): true {
+  io.response.writeHead(refusal.status, { 'content-type': 'application/json', connection: 'close', ...refusal.headers }).end(JSON.stringify({ error: refusal.error }))
+  io.response.once('finish', () => io.request.destroy())
   return true
 }
 

@@ -65,7 +65,7 @@ export async function scanChanges(
   const problems: ScanProblem[] = []
   const stats: ChangeScanStats = { files: 0, blobsFetched: 0, binarySkipped: 0, droppedFindings: 0, incompleteFiles: 0 }
   const kept = changes.filter((change) => change.status !== 'removed')
-  const included = await filterPaths(kept, options, budget(), problems)
+  const included = await filterPaths(kept, options, { budgetMs: budget(), problems })
   const allowFingerprints = [...(options.allowFingerprints ?? [])]
   for (const [index, change] of kept.entries()) {
     if (included[index] !== true) continue
@@ -112,7 +112,8 @@ function collect(result: { findings: Finding[]; dropped: number; binary: boolean
   for (const finding of result.findings) findings.push(finding)
 }
 
-async function filterPaths(changes: readonly FileChange[], options: ChangeScanOptions, budgetMs: number, problems: ScanProblem[]): Promise<boolean[]> {
+async function filterPaths(changes: readonly FileChange[], options: ChangeScanOptions, report: { budgetMs: number; problems: ScanProblem[] }): Promise<boolean[]> {
+  const { budgetMs, problems } = report
   const paths = changes.map((change) => change.path)
   if (options.ignorePaths === undefined) return paths.map((path) => options.isPathIncluded(path))
   try {

@@ -60,7 +60,10 @@ export function createWorkerScanner(options: { threads?: number } = {}): FileSca
       if (work === undefined) return
       slot.work = work
       slot.timer = setTimeout(() => replace(slot, (w) => w.reject(ScanBudgetError.forWork(w.what, w.budgetMs))), work.budgetMs)
-      slot.worker.postMessage(work.request)
+      // A blob's bytes are moved to the thread, not copied (the caller does not read them again).
+      const bytes = work.request.kind === 'scan' ? work.request.task.bytes : undefined
+      const movable = bytes !== undefined && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer
+      slot.worker.postMessage(work.request, movable ? [bytes.buffer as ArrayBuffer] : [])
     }
   }
 
