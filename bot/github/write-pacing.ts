@@ -13,7 +13,7 @@ const BURST_WRITES = CREATIONS_PER_MINUTE
  * waits seconds behind unrelated writes. Instead, a token bucket: a minute's budget goes out at once, then 80 a minute,
  * GitHub's own content-creation budget. A refusal beyond it is still waited out by the plugin (`retry-after`).
  */
-export function createPacedOctokit(redisUrl?: string): typeof ProbotOctokit {
+export function createPacedOctokit(redisUrl?: string): typeof ProbotOctokit & { stopPacing(): Promise<void> } {
   // In the scaled mode the bucket lives in Redis, so all replicas share one budget, as GitHub counts it.
   const shared = redisUrl === undefined ? {} : { datastore: 'ioredis' as const, connection: new Bottleneck.IORedisConnection({ client: new Redis(redisUrl) }) }
   const writes = new Bottleneck.Group({
@@ -27,7 +27,7 @@ export function createPacedOctokit(redisUrl?: string): typeof ProbotOctokit {
   })
   // Issue creations are writes too: the bucket above already paces them.
   const notifications = new Bottleneck.Group({ maxConcurrent: null, minTime: 0 })
-  const shares = repositoryShares(shared)
+  const { plugin: shares, buckets } = repositoryShares(shared)
   const Paced = ProbotOctokit.defaults((options: Record<string, unknown>) => {
     // GitHub counts the content budget per installation: so does the bucket (one group key per installation).
     const installationId = (options.auth as { installationId?: unknown } | undefined)?.installationId
@@ -36,7 +36,11 @@ export function createPacedOctokit(redisUrl?: string): typeof ProbotOctokit {
     const log = options.log === undefined || options.log === null ? {} : { log: messageOnlyLogger(options.log) }
     return { ...options, ...log, throttle: { ...throttle, onRateLimit: waitAsTold, onSecondaryRateLimit: waitAsTold } }
   })
-  return Paced.plugin(shares as Parameters<typeof Paced.plugin>[0]) as unknown as typeof ProbotOctokit
+  // Writes still waiting are dropped on shutdown (their jobs run again at the next start).
+  const stopPacing = async (): Promise<void> => {
+    for (const group of [writes, buckets]) await Promise.all(group.limiters().map(({ limiter }) => limiter.stop({ dropWaitingJobs: true }).catch(() => undefined)))
+  }
+  return Object.assign(Paced.plugin(shares as Parameters<typeof Paced.plugin>[0]) as unknown as typeof ProbotOctokit, { stopPacing })
 }
 
 /** The share of an installation's budget one repository may spend in a burst, and per minute after it. */
@@ -60,7 +64,7 @@ function repositoryShares(shared: Record<string, unknown>) {
     reservoirIncreaseInterval: Math.ceil(60_000 / perRepository),
     reservoirIncreaseMaximum: perRepository,
   })
-  return (octokit: InstanceType<typeof ProbotOctokit>, octokitOptions: { auth?: unknown }) => {
+  const plugin = (octokit: InstanceType<typeof ProbotOctokit>, octokitOptions: { auth?: unknown }) => {
     const installationId = (octokitOptions.auth as { installationId?: unknown } | undefined)?.installationId
     octokit.hook.wrap('request', async (request, options) => {
       const repository = repositoryOf(options as RequestOptions)
@@ -68,6 +72,7 @@ function repositoryShares(shared: Record<string, unknown>) {
       return buckets.key(`${String(installationId)}/${repository}`).schedule(async () => request(options))
     })
   }
+  return { plugin, buckets }
 }
 
 interface RequestOptions {
