@@ -7,9 +7,14 @@ import { generateToken } from '../support/generate-token.js'
 import type { WebhookSender } from './bench-bot-sender.js'
 import { planPush, type PlannedPush } from './bench-bot-shapes.js'
 import { checkRunTimes, leakedTokens, line, ms, percentile, verdict } from './bench-bot-stats.js'
-import { memoryOf, startBenchWorld, waitUntil, type BenchRepo, type BenchWorld } from './bench-bot-world.js'
+import { cpuSecondsOf, memoryOf, startBenchWorld, waitUntil, type BenchRepo, type BenchWorld } from './bench-bot-world.js'
 
-const ORDINARY_PUSHES = 40
+/**
+ * Each ordinary push writes an issue and a check run. 30 a round keeps both rounds and the hostile pushes within one
+ * installation's content-creation budget (80 a minute), so the figure measures the hostile input, not the budget
+ * (phase 3 measures that).
+ */
+const ORDINARY_PUSHES = 30
 const PER_WAVE = 4
 const WAVE_INTERVAL_MS = 250
 const ARRIVAL_BOUND_MS = 180_000
@@ -19,6 +24,9 @@ interface Round {
   readonly p95Ms: number
   readonly p50Ms: number
   readonly arrived: number
+  /** CPU seconds of the bot, and how busy the fake GitHub's event loop (this thread) was, during the round. */
+  readonly botCpuS: number
+  readonly fakeBusy: number
 }
 
 /** Sends ordinary leaky one-commit pushes to every repository but the hostile one; returns their delivery-to-check-run figures. */
@@ -27,12 +35,14 @@ async function ordinaryRound(world: BenchWorld, sender: WebhookSender, round: st
   const pushes: PlannedPush[] = Array.from({ length: ORDINARY_PUSHES }, (_, index) => planPush(world.gh, targets[index % targets.length] as BenchRepo, { index, shape: 'one-commit', isLeaky: true }))
   for (const push of pushes) tokens.push(push.token as string)
   const deliveries = pushes.map((p) => ({ index: p.index, deliveryId: `${round}-${p.index}`, payload: p.payload }))
+  const before = { cpu: cpuSecondsOf(world.botPid), loop: performance.eventLoopUtilization() }
   const results = await sender.send({ url: world.bot.url, secret: WEBHOOK_SECRET, deliveries, perWave: PER_WAVE, waveIntervalMs: WAVE_INTERVAL_MS })
   await waitUntil(() => pushes.every((p) => checkRunTimes(world.gh.requests).has(p.after)), { timeoutMs: ARRIVAL_BOUND_MS, pollMs: 100 })
   const times = checkRunTimes(world.gh.requests)
   const sentAt = new Map(results.map((r) => [r.index, r.sentAtMs]))
   const delays = pushes.map((p) => (times.get(p.after) ?? Number.NaN) - (sentAt.get(p.index) ?? Number.NaN)).filter((v) => !Number.isNaN(v))
-  return { p95Ms: percentile(delays, 95), p50Ms: percentile(delays, 50), arrived: delays.length }
+  const fakeBusy = performance.eventLoopUtilization(before.loop).utilization
+  return { p95Ms: percentile(delays, 95), p50Ms: percentile(delays, 50), arrived: delays.length, botCpuS: cpuSecondsOf(world.botPid) - before.cpu, fakeBusy }
 }
 
 /** The hostile pushes, to the first repository: a decoy flood beside a real leak, then a backtracking glob. */
@@ -79,6 +89,9 @@ export async function runHostilePhase(sender: WebhookSender): Promise<string[]> 
     line('ordinary delivery to check run, alone p50 / p95', `${ms(calm.p50Ms)} / ${ms(calm.p95Ms)}`)
     const ratio = stormy.p95Ms / calm.p95Ms
     line('ordinary delivery to check run, beside hostile p50 / p95', `${ms(stormy.p50Ms)} / ${ms(stormy.p95Ms)}`, `p95 within 2x of alone (${ratio.toFixed(2)}x): ${verdict(ratio <= 2)}`)
+    const busy = (round: Round): string => `bot CPU ${round.botCpuS.toFixed(1)} s, fake GitHub busy ${(round.fakeBusy * 100).toFixed(0)} %`
+    line('during the rounds, alone / beside hostile', `${busy(calm)} / ${busy(stormy)}`)
+    line('refusals recorded by the fake (rate limits)', String(world.gh.refusals.length))
     line('check runs of the hostile pushes', hostileArrived ? 'both arrived' : 'missing')
     line('bot peak RSS (VmHWM)', `${memory.peakMiB.toFixed(0)} MiB`)
     const exposed = leakedTokens(tokens, world.gh.requests, world.bot.output())
