@@ -45,12 +45,28 @@ export function createGuardApp(settings: GuardAppSettings) {
     })
     options.addHandler(async (request, response) => {
       if (request.url !== '/localstack-guard/health') return false
-      const body = { status: 'ok', backend: settings.backend.name, jobs: await queue.counts() }
-      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body))
+      // A backend that does not answer (Redis down) makes the bot unhealthy at once, not a request that hangs.
+      const jobs = await withinMs(Promise.resolve(queue.counts()), HEALTH_BACKEND_TIMEOUT_MS)
+      const body = jobs === undefined ? { status: 'unavailable', backend: settings.backend.name, error: `the ${settings.backend.name} backend did not answer within ${HEALTH_BACKEND_TIMEOUT_MS} ms` } : { status: 'ok', backend: settings.backend.name, jobs }
+      response.writeHead(jobs === undefined ? 503 : 200, { 'content-type': 'application/json' }).end(JSON.stringify(body))
       return true
     })
     options.addHandler(createRotationCallbackEndpoint(app, { ...(response.rotationSecret === undefined ? {} : { secret: response.rotationSecret }), deliveries: store, deps }))
     if ((settings.incidentWatchMs ?? 0) > 0) startIncidentWatch(app, { queue, intervalMs: settings.incidentWatchMs ?? 0, log })
     settings.onQueue?.(queue)
+  }
+}
+
+/** How long /health waits for the backend's job counts before it answers 503. */
+const HEALTH_BACKEND_TIMEOUT_MS = 2_000
+
+/** The promise's value, or undefined when it did not settle within `timeoutMs` (or failed). */
+async function withinMs<T>(promise: Promise<T>, timeoutMs: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), timeoutMs)))
+  try {
+    return await Promise.race([promise.catch(() => undefined), timeout])
+  } finally {
+    clearTimeout(timer)
   }
 }

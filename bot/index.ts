@@ -5,14 +5,21 @@ import type { ResponseEnvironment } from './jobs/leak-response-context.js'
 import { createPacedOctokit } from './github/write-pacing.js'
 import { probotLogger } from './probot-logger.js'
 import { openDatabase } from './store/sqlite-database.js'
+import { useFileScanner } from './github/scan-changes.js'
+import { createWorkerScanner } from './scan/worker-scanner.js'
+import { tuneServerTimeouts } from './server-timeouts.js'
 import { createWebhookEndpoint } from './webhook-endpoint.js'
 
 /** Where the embedded state lives unless GUARD_DATABASE_PATH says otherwise. */
 const DEFAULT_DATABASE_PATH = 'data/localstack-guard.sqlite'
 /** Probot's default webhook path, which stays the public one. */
 const DEFAULT_WEBHOOK_PATH = '/api/github/webhooks'
-/** Probot's own middleware is moved out of the way: our endpoint (401 on a bad signature) takes the public path. */
-const INTERNAL_WEBHOOK_PATH = '/.probot-middleware-unused'
+/**
+ * Probot's own middleware cannot be removed, so it is given a path no request can reach: a parsed URL's pathname
+ * never holds a raw space. (At a reachable path it buffered bodies of any size before checking a signature, and
+ * accepted deliveries our endpoint refuses.) Only our endpoint (401 on a bad signature, capped bodies) takes webhooks.
+ */
+export const UNREACHABLE_WEBHOOK_PATH = '/probot middleware disabled'
 
 /** Set once the app is loaded: what a shutdown must finish. */
 let stopQueue: (timeoutMs: number) => Promise<void> = async () => undefined
@@ -33,6 +40,15 @@ export default function localstackGuard(app: Probot, options: ApplicationFunctio
   createGuardApp({ backend, webBaseUrl, response, incidentWatchMs, onQueue: (queue) => (stopQueue = (ms) => queue.stop(ms)) })(app, options)
   closeBackend = () => backend.close()
   const log = probotLogger(app.log)
+  // Scanning runs on worker threads under a time budget: the event loop stays free for webhooks and /health.
+  const scanner = createWorkerScanner()
+  useFileScanner(scanner)
+  const closeState = closeBackend
+  closeBackend = async () => {
+    await scanner.close()
+    await closeState()
+  }
+  options.addHandler(tuneServerTimeouts)
   options.addHandler(createWebhookEndpoint(app, { path: env.WEBHOOK_PATH ?? DEFAULT_WEBHOOK_PATH, secret: env.WEBHOOK_SECRET ?? 'development', log }))
   log.info('bot.started', { backend: backend.name, ...(backend.name === 'sqlite' ? { database: databasePath } : {}), webBaseUrl })
 }
@@ -45,7 +61,7 @@ export async function start(): Promise<void> {
   const env = process.env
   const hasCredentials = (env.APP_ID ?? '') !== '' && ((env.PRIVATE_KEY ?? '') !== '' || (env.PRIVATE_KEY_PATH ?? '') !== '')
   const redisUrl = (env.REDIS_URL ?? '') === '' ? undefined : env.REDIS_URL
-  const server = await run(localstackGuard, { Octokit: createPacedOctokit(redisUrl), env: hasCredentials ? { ...env, WEBHOOK_PATH: INTERNAL_WEBHOOK_PATH } : env })
+  const server = await run(localstackGuard, { Octokit: createPacedOctokit(redisUrl), env: hasCredentials ? { ...env, WEBHOOK_PATH: UNREACHABLE_WEBHOOK_PATH } : env })
   // Orchestrators stop with SIGTERM: stop taking webhooks, let the running job finish, close the state file.
   process.once('SIGTERM', () => {
     void (async () => {

@@ -204,3 +204,28 @@ export class IllegalTransitionError extends GuardError {
     this.event = details.event
   }
 }
+
+// ---- Hostile input: what a push may cost the bot.
+
+/** Scanning one file (or filtering a push's paths) ran past its time budget and was stopped. */
+export class ScanBudgetError extends GuardError {
+  readonly code = 'scan-budget-exceeded'
+  override name = 'ScanBudgetError' as const
+
+  /** `what` is already redacted (it names a path from the push). */
+  static forWork(what: string, budgetMs: number): ScanBudgetError {
+    return new ScanBudgetError(
+      `Scanning ${what} stopped: it ran past its budget of ${budgetMs} ms and its thread was ended. Split the file or push, or tell the bot's operator; "Re-run" on the check run scans the commit again.`,
+    )
+  }
+}
+
+/** A scanning thread failed on one file (it crashed, or ran out of its memory limit). */
+export class ScanFailedError extends GuardError {
+  readonly code = 'scan-failed'
+  override name = 'ScanFailedError' as const
+
+  static forWork(what: string, reason: string): ScanFailedError {
+    return new ScanFailedError(`Scanning ${what} failed: ${reason}. The other files were scanned; "Re-run" on the check run scans the commit again.`)
+  }
+}

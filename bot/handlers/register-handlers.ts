@@ -2,6 +2,7 @@ import type { Probot } from 'probot'
 import type { DeliveryLedger, JobQueue, Logger } from '../../src/ports.js'
 import type { BotJob } from '../jobs/job.js'
 import { fingerprintOfIssue, parseCommand } from '../../src/incidents/incident-commands.js'
+import { recordingFailures } from './handler-failures.js'
 import { pushToJob, toRepoRef, type PushPayload } from './to-jobs.js'
 
 /** What the webhook side needs: it only records and enqueues, so GitHub gets its answer in milliseconds. */
@@ -27,36 +28,36 @@ export function registerHandlers(app: Probot, deps: HandlerDependencies): void {
     for (const job of jobs) await deps.queue.enqueue(job, { group: queueGroup(job) })
   }
 
-  app.on('push', async (context) => {
+  app.on('push', recordingFailures(async (context) => {
     const installationId = context.payload.installation?.id
     if (installationId === undefined) return
     await enqueue(context.id, [pushToJob(context.payload as unknown as PushPayload, installationId)])
-  })
+  }))
 
-  app.on('installation.created', async (context) => {
+  app.on('installation.created', recordingFailures(async (context) => {
     const installationId = context.payload.installation.id
     const repositories = context.payload.repositories ?? []
     const owner = accountLogin(context.payload.installation.account)
     await enqueue(context.id, repositories.map((r) => ({ type: 'sweep-repository', installationId, repo: { id: r.id, owner, name: r.name, defaultBranch: '' } })))
-  })
+  }))
 
-  app.on('installation_repositories.added', async (context) => {
+  app.on('installation_repositories.added', recordingFailures(async (context) => {
     const installationId = context.payload.installation.id
     const owner = accountLogin(context.payload.installation.account)
     const added = context.payload.repositories_added
     await enqueue(context.id, added.map((r) => ({ type: 'sweep-repository', installationId, repo: { id: r.id, owner, name: r.name, defaultBranch: '' } })))
-  })
+  }))
 
-  app.on('check_run.rerequested', async (context) => {
+  app.on('check_run.rerequested', recordingFailures(async (context) => {
     const installationId = context.payload.installation?.id
     // GitHub sends `rerequested` only to the app that created the check run.
     if (installationId === undefined) return
     const repo = toRepoRef(context.payload.repository)
     await enqueue(context.id, [{ type: 'rescan-commit', installationId, repo, headSha: context.payload.check_run.head_sha }])
-  })
+  }))
 
   // A command in an incident's comments. Only comments by people on the bot's own incident issues count.
-  app.on('issue_comment.created', async (context) => {
+  app.on('issue_comment.created', recordingFailures(async (context) => {
     const installationId = context.payload.installation?.id
     const { issue, comment } = context.payload
     if (installationId === undefined || comment.user?.type === 'Bot') return
@@ -65,15 +66,15 @@ export function registerHandlers(app: Probot, deps: HandlerDependencies): void {
     if (command === undefined || fingerprint === undefined) return
     const repo = toRepoRef(context.payload.repository)
     await enqueue(context.id, [{ type: 'incident-command', installationId, repo, issueNumber: issue.number, fingerprint, login: comment.user?.login ?? '', command }])
-  })
+  }))
 
-  app.on('secret_scanning_alert', async (context) => {
+  app.on('secret_scanning_alert', recordingFailures(async (context) => {
     const installationId = context.payload.installation?.id
     const alert = context.payload.alert
     if (installationId === undefined || alert.secret_type !== LOCALSTACK_SECRET_TYPE || alert.number === undefined) return
     const repo = toRepoRef(context.payload.repository)
     await enqueue(context.id, [{ type: 'secret-scanning-alert', installationId, repo, alertNumber: alert.number, secretType: alert.secret_type }])
-  })
+  }))
 }
 
 function accountLogin(account: { login: string } | { slug?: string } | null | undefined): string {

@@ -1,4 +1,6 @@
 import type { PushFacts } from '../../src/push/plan-push.js'
+import { scanNames } from '../../src/scan/scan-names.js'
+import { redactTokenShapes } from '../../src/tokens/redact-token-shapes.js'
 import type { RepoRef } from '../github/types.js'
 import type { BotJob } from '../jobs/job.js'
 
@@ -26,25 +28,32 @@ export interface PushPayload {
   readonly created: boolean
   readonly deleted: boolean
   readonly forced: boolean
-  readonly commits: readonly { readonly id: string; readonly added?: readonly string[]; readonly modified?: readonly string[] }[]
+  readonly commits: readonly { readonly id: string; readonly message?: string; readonly added?: readonly string[]; readonly modified?: readonly string[] }[]
   readonly repository: RepositoryPayload
   readonly sender?: { readonly login?: string } | null
   readonly pusher?: { readonly name?: string | null } | null
 }
 
+/** A push's ref and messages list at most this many findings (the job row stays small). */
+const MAX_NAME_FINDINGS = 100
+
 /** A push webhook as a queued job: only what scanning needs, so the row stays small. */
 export function pushToJob(payload: PushPayload, installationId: number): BotJob {
   const repo = toRepoRef(payload.repository)
+  // Names are pushed text: a token in the ref or a commit message is a leak. They are scanned here, where the
+  // payload is, and the stored job keeps findings and redacted names only (file names are scanned with the files).
+  const messages = payload.commits.filter((commit) => typeof commit.message === 'string').map((commit) => ({ commit: commit.id, text: commit.message ?? '' }))
+  const nameFindings = scanNames({ ref: payload.ref, messages }).slice(0, MAX_NAME_FINDINGS)
   const push: PushFacts = {
-    ref: payload.ref,
+    ref: redactTokenShapes(payload.ref),
     before: payload.before,
     after: payload.after,
     created: payload.created,
     deleted: payload.deleted,
     forced: payload.forced,
     defaultBranch: repo.defaultBranch,
-    commits: payload.commits.map((commit) => ({ id: commit.id, added: commit.added ?? [], modified: commit.modified ?? [] })),
+    commits: payload.commits.map((commit) => ({ id: commit.id, added: (commit.added ?? []).map(redactTokenShapes), modified: (commit.modified ?? []).map(redactTokenShapes) })),
   }
   const pusher = payload.sender?.login ?? payload.pusher?.name ?? undefined
-  return { type: 'scan-push', installationId, repo, push, ...(pusher === undefined ? {} : { pusher }) }
+  return { type: 'scan-push', installationId, repo, push, ...(pusher === undefined ? {} : { pusher }), ...(nameFindings.length === 0 ? {} : { nameFindings }) }
 }

@@ -49,9 +49,13 @@ async function exposureOf(origin: LeakOrigin): Promise<Exposure> {
 /**
  * Leaks of one commit: incidents first (so the check run can say where each is tracked), then the check run.
  */
-export async function alertAndCheck(origin: LeakOrigin, leaks: readonly Finding[], context: { deps: JobDependencies; loaded: LoadedConfig }): Promise<void> {
+export async function alertAndCheck(
+  origin: LeakOrigin,
+  leaks: readonly Finding[],
+  context: { deps: JobDependencies; loaded: LoadedConfig; /** Appended to the summary: what the scan did not cover. */ summaryNote?: string },
+): Promise<void> {
   const outcomes = await alertLeaks(origin, leaks, context)
   const isPublic = (await exposureOf(origin)).isPublic
   const run = renderLeakCheckRun(leaks, outcomes, { isPublic })
-  await createCheckRun({ octokit: origin.octokit, repo: origin.repo }, origin.headSha, { name: CHECK_RUN_NAME, ...run })
+  await createCheckRun({ octokit: origin.octokit, repo: origin.repo }, origin.headSha, { name: CHECK_RUN_NAME, ...run, summary: `${run.summary}${context.summaryNote ?? ''}` })
 }

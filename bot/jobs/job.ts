@@ -1,9 +1,19 @@
 import type { PushFacts } from '../../src/push/plan-push.js'
+import type { Finding } from '../../src/scan/finding.js'
 import type { RepoRef } from '../github/types.js'
 
 /** The work a webhook leaves for the queue. Holds only what the job needs, never a token. */
 export type BotJob =
-  | { readonly type: 'scan-push'; readonly installationId: number; readonly repo: RepoRef; readonly push: PushFacts; readonly pusher?: string }
+  | {
+      readonly type: 'scan-push'
+      readonly installationId: number
+      readonly repo: RepoRef
+      /** Its ref and paths with token shapes redacted: the row is stored. */
+      readonly push: PushFacts
+      readonly pusher?: string
+      /** Findings in the ref and the commit messages, scanned from the webhook (the messages are not kept). */
+      readonly nameFindings?: readonly Finding[]
+    }
   | { readonly type: 'sweep-repository'; readonly installationId: number; readonly repo: RepoRef }
   | { readonly type: 'rescan-commit'; readonly installationId: number; readonly repo: RepoRef; readonly headSha: string }
   | {

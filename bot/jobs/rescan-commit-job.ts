@@ -14,10 +14,17 @@ export async function runRescanJob(octokit: GitHubClient, job: Extract<BotJob, {
   const { repo, headSha } = job
   const loaded = await loadConfig({ octokit, repo }, deps.records, { refresh: true })
   const { changes } = await fetchCommitChanges({ octokit, repo }, headSha)
-  const { findings } = await scanChanges({ octokit, repo }, changes, configuredScan(loaded.config))
+  const { findings, problems } = await scanChanges({ octokit, repo }, changes, configuredScan(loaded.config))
   const leaks = findings.filter((f) => f.category === 'leak')
   if (leaks.length === 0) {
-    await createCheckRun({ octokit, repo }, headSha, { name: CHECK_RUN_NAME, conclusion: 'success', title: 'No LocalStack credentials found', summary: 'Scanned again on request.' })
+    // A file that could not be scanned is never a pass.
+    const failed = problems.some((problem) => problem.failed)
+    const listed = problems.slice(0, 50).map((problem) => `- \`${problem.file.replace(/[`\r\n]/g, '?')}\`: ${problem.message.replace(/[\r\n]/g, ' ')}`)
+    const content =
+      problems.length === 0
+        ? { conclusion: 'success' as const, title: 'No LocalStack credentials found', summary: 'Scanned again on request.' }
+        : { conclusion: failed ? ('failure' as const) : ('neutral' as const), title: `Scan incomplete: ${problems.length} files not fully scanned`, summary: ['Scanned again on request; not fully scanned:', ...listed].join('\n') }
+    await createCheckRun({ octokit, repo }, headSha, { name: CHECK_RUN_NAME, ...content })
     return
   }
   await alertAndCheck({ octokit, repo, installationId: job.installationId, headSha }, leaks, { deps, loaded })

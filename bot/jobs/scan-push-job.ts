@@ -13,7 +13,7 @@ import { invalidateOwnerConfigs, loadConfig, peekConfig, type LoadedConfig } fro
 import { upsertMigrationIssue } from '../github/migration-issue.js'
 import { openMigrationPullRequest } from '../github/migration-pull-request.js'
 import { dedupeFindings } from '../../src/push/dedupe-findings.js'
-import { scanChanges, type ChangeScanStats } from '../github/scan-changes.js'
+import { scanChanges, type ChangeScanStats, type ScanProblem } from '../github/scan-changes.js'
 import { fullName, type GitHubClient, type RepoClient } from '../github/types.js'
 import type { BotJob } from './job.js'
 import type { ResponseEnvironment } from './leak-response-context.js'
@@ -58,6 +58,8 @@ interface PushScan {
   readonly loaded: LoadedConfig
   readonly stats: ChangeScanStats
   readonly commits: string[]
+  /** Files not scanned, or scanned in part: a check run says so (never silence). */
+  readonly problems: readonly ScanProblem[]
 }
 
 /** Fetches and scans; the configuration is read only when a finding needs it (it can only remove findings). */
@@ -68,10 +70,12 @@ async function scanPush(client: RepoClient, work: { job: ScanPushJob; plan: Push
   const cached = touchesConfig(job) ? undefined : await peekConfig(repo, deps.records)
   const fetched = await fetchPushDiffs(client, plan, push)
   const scan = await scanChanges(client, fetched.changes, configuredScan((cached ?? { config: DEFAULT_GUARD_CONFIG }).config))
+  // The ref and commit messages were scanned when the webhook arrived (the job row never holds them raw).
+  for (const finding of job.nameFindings ?? []) scan.findings.push(finding)
   const isConfigNeeded = cached === undefined && (scan.findings.length > 0 || touchesConfig(job))
   const loaded = isConfigNeeded ? await loadConfig(client, deps.records, { refresh: true }) : (cached ?? { config: DEFAULT_GUARD_CONFIG })
   const findings = dedupeFindings(applyGuardConfig(scan.findings, loaded.config), push.after)
-  return { findings, loaded, stats: scan.stats, commits: fetched.commits }
+  return { findings, loaded, stats: scan.stats, commits: fetched.commits, problems: scan.problems }
 }
 
 /** Leaks: incidents, then the failed check run that links them. Legacy references: the migration issue. */
@@ -82,7 +86,12 @@ async function reportFindings(client: RepoClient, work: { job: ScanPushJob; scan
   const leaks = scan.findings.filter((f) => f.category === 'leak')
   if (leaks.length > 0) {
     const origin = { ...client, installationId: job.installationId, headSha: push.after, ref: push.ref, ...(job.pusher === undefined ? {} : { pusher: job.pusher }) }
-    await alertAndCheck(origin, leaks, { deps, loaded: scan.loaded })
+    await alertAndCheck(origin, leaks, { deps, loaded: scan.loaded, summaryNote: describeGaps(scan) })
+  } else if (scan.problems.length > 0) {
+    // An incomplete scan is never a silent pass: failed when a file was not scanned at all, neutral when only capped.
+    const failed = scan.problems.some((problem) => problem.failed)
+    const title = `Scan incomplete: ${scan.problems.length} file${scan.problems.length === 1 ? '' : 's'} not fully scanned`
+    await createCheckRun(client, push.after, { name: CHECK_RUN_NAME, conclusion: failed ? 'failure' : 'neutral', title, summary: `No LocalStack credentials found in what was scanned.${describeGaps(scan)}` })
   } else if (config['check-on-clean-push']) {
     const summary = `Scanned ${scan.stats.files} changed files.`
     await createCheckRun(client, push.after, { name: CHECK_RUN_NAME, conclusion: 'success', title: 'No LocalStack credentials found', summary })
@@ -91,6 +100,23 @@ async function reportFindings(client: RepoClient, work: { job: ScanPushJob; scan
   const plan = planMigration(config.migration, { items, isSweep: false })
   if (plan.pullRequest) await openMigrationPullRequest(client, deps.records, items)
   if (plan.issue) await upsertMigrationIssue(client, deps.records, { items, replace: false })
+}
+
+/** How many files the check run lists as not fully scanned; the rest are counted. */
+const MAX_LISTED_PROBLEMS = 50
+
+/** The part of a summary that says what the scan did not cover: files not scanned, occurrences not listed. */
+function describeGaps(scan: PushScan): string {
+  const lines: string[] = []
+  if (scan.problems.length > 0) {
+    lines.push('', `**Not fully scanned** (${scan.problems.length} file${scan.problems.length === 1 ? '' : 's'}); "Re-run" scans the commit again:`)
+    for (const problem of scan.problems.slice(0, MAX_LISTED_PROBLEMS)) lines.push(`- \`${problem.file.replace(/[`\r\n]/g, '?')}\`: ${problem.message.replace(/[\r\n]/g, ' ')}`)
+    if (scan.problems.length > MAX_LISTED_PROBLEMS) lines.push(`- and ${scan.problems.length - MAX_LISTED_PROBLEMS} more`)
+  }
+  if (scan.stats.droppedFindings > 0) {
+    lines.push('', `${scan.stats.droppedFindings} further occurrences were found and not listed (each file lists its first occurrences and every distinct credential).`)
+  }
+  return lines.join('\n')
 }
 
 function touchesConfig(job: ScanPushJob): boolean {

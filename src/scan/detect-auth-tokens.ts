@@ -20,8 +20,20 @@ export const detectAuthTokens: Detector = {
   },
 }
 
+/**
+ * Verdicts on recent candidates: a file that repeats one token-shaped string (130,000 decoys) computes its md5 once.
+ * A pure function's memo, bounded so a file of distinct candidates costs what it did.
+ */
+const checksumVerdicts = new Map<string, boolean>()
+const MAX_REMEMBERED_VERDICTS = 256
+
 function isChecksumValid(token: string): boolean {
-  return hasValidChecksum(token.slice(token.indexOf('-') + 1))
+  const known = checksumVerdicts.get(token)
+  if (known !== undefined) return known
+  const verdict = hasValidChecksum(token.slice(token.indexOf('-') + 1))
+  if (checksumVerdicts.size >= MAX_REMEMBERED_VERDICTS) checksumVerdicts.clear()
+  checksumVerdicts.set(token, verdict)
+  return verdict
 }
 
 /** Checksum-valid tokens starting in `[from, to)` of `text` (for decoded text, outside the shared pass). */

@@ -29,6 +29,7 @@ const LOOKAHEAD_CHARS = 2048
 /** Text kept before the next batch, for detectors that read the line before a hit. */
 const LOOKBEHIND_CHARS = 1024
 const CARRY_CHARS = LOOKAHEAD_CHARS + LOOKBEHIND_CHARS
+const MAX_CACHED_FINGERPRINTS = 256
 
 /**
  * A streaming scanner over one file's decoded text. Memory is bounded by the batch size, not the file size; time is
@@ -119,8 +120,23 @@ class WindowedTextScanner implements StreamScanner {
     this.acceptedTo = acceptEnd
   }
 
+  /**
+   * Fingerprints of recent secrets: a file that repeats one token (130,000 decoys) hashes it once, not per copy.
+   * Bounded, so a file of distinct tokens costs what it did.
+   */
+  private readonly fingerprints = new Map<string, string>()
+
+  private fingerprintOf(secret: string): string {
+    const known = this.fingerprints.get(secret)
+    if (known !== undefined) return known
+    const fingerprint = fingerprintToken(secret)
+    if (this.fingerprints.size >= MAX_CACHED_FINGERPRINTS) this.fingerprints.clear()
+    this.fingerprints.set(secret, fingerprint)
+    return fingerprint
+  }
+
   private report(text: string, base: number, hit: RawHit): void {
-    const fingerprint = fingerprintToken(hit.secret)
+    const fingerprint = this.fingerprintOf(hit.secret)
     if (this.options.allowFingerprints?.has(fingerprint) === true || isAllowedLine(text, hit.offset)) return
     const absolute = base + hit.offset
     this.lines.advance(text, base, absolute)
@@ -142,7 +158,8 @@ function findHits(text: string, range: { from: number; to: number }, context: De
     if (confirmation.hit !== undefined) hits.push(confirmation.hit)
     if (confirmation.skipTo !== undefined) skipTo.set(detector, confirmation.skipTo)
   }
-  for (const detector of WINDOW_DETECTORS) if (detector.appliesTo(context)) hits.push(...detector.detect(text, range))
+  // A loop, not `push(...)`: a spread passes every element as an argument, and a file of 130,000 decoys overflows the stack.
+  for (const detector of WINDOW_DETECTORS) if (detector.appliesTo(context)) for (const hit of detector.detect(text, range)) hits.push(hit)
   return hits
 }
 

@@ -113,5 +113,24 @@ export async function closeAndCheck(world: BotWorld, plantedTokens: readonly str
     expect(sent).not.toContain(raw)
     expect(printed).not.toContain(raw)
     expect(stored).not.toContain(raw)
+    // Encoded, too: a logged request body carries file content as base64 (sending it to GitHub is the point of a
+    // migration pull request, so only what is printed and stored is searched for it).
+    for (const encoded of base64Forms(raw)) {
+      expect(printed).not.toContain(encoded)
+      expect(stored).not.toContain(encoded)
+    }
   }
+}
+
+/**
+ * The base64 text a token turns into inside a larger encoded value, at each of the three byte alignments: only the
+ * 4-character groups made of the token's bytes alone, which are the same whatever surrounds it.
+ */
+export function base64Forms(raw: string): string[] {
+  return [0, 1, 2].map((pad) => {
+    const encoded = Buffer.from(`${'\0'.repeat(pad)}${raw}`, 'latin1').toString('base64')
+    const start = pad === 0 ? 0 : 4
+    const end = Math.floor((pad + raw.length) / 3) * 4
+    return encoded.slice(start, end)
+  })
 }
