@@ -64,6 +64,8 @@ describe('the bot over HTTP (npm start against a fake GitHub)', () => {
     world.app.createBranch('feature', base)
     const second = world.app.commit({ branch: 'feature', files: { 'b.sh': `export LOCALSTACK_AUTH_TOKEN=${leaked}\n` } })
     await world.push(world.app, { ref: 'refs/heads/feature', before: base, after: second })
+    // Repositories are scanned side by side: let acme/app's jobs finish, so the incident is opened there.
+    await world.settle()
     const apiBase = headOf(world.api)
     const third = world.api.commit({ files: { 'ci.env': `LOCALSTACK_AUTH_TOKEN=${leaked}\n` } })
     await world.push(world.api, { before: apiBase, after: third })
