@@ -25,23 +25,39 @@ export interface GuardBackend {
   close(): Promise<void>
 }
 
-const MAX_ATTEMPTS = 8
+/** How the queue runs jobs: workers, and how often a failing job is tried before it is dead-lettered. */
+export interface QueueSettings {
+  readonly workers: number
+  /** Default 8: with the default base, 8 attempts span about 10 minutes of backoff. */
+  readonly maxAttempts?: number
+  /** The first retry's delay (default 5 s); each next one doubles, up to 30 min. */
+  readonly retryBaseMs?: number
+}
+
 /** 5 s, doubling, at most 30 min: a job outlives a GitHub incident of an hour without giving up. */
-const backoffMs = (attempt: number): number => Math.min(5_000 * 2 ** (attempt - 1), 30 * 60_000)
+function retrySchedule(settings: QueueSettings) {
+  const base = settings.retryBaseMs ?? 5_000
+  return { maxAttempts: settings.maxAttempts ?? 8, backoffMs: (attempt: number): number => Math.min(base * 2 ** (attempt - 1), 30 * 60_000) }
+}
 
 /** The embedded default: one SQLite file for state and queue. */
-export function sqliteBackend(db: DatabaseSync, workers: number): GuardBackend {
+export function sqliteBackend(db: DatabaseSync, settings: QueueSettings | number): GuardBackend {
+  const queue = typeof settings === 'number' ? { workers: settings } : settings
+  const { maxAttempts, backoffMs } = retrySchedule(queue)
+  const workers = queue.workers
   return {
     name: 'sqlite',
     store: new SqliteStore(db),
     locks: new LocalLocks(),
-    createQueue: (log) => new SqliteJobQueue<BotJob>(db, { concurrency: workers, maxAttempts: MAX_ATTEMPTS, backoffMs, log }),
+    createQueue: (log) => new SqliteJobQueue<BotJob>(db, { concurrency: workers, maxAttempts, backoffMs, log }),
     close: async () => db.close(),
   }
 }
 
 /** The scaled mode (`REDIS_URL`): state, locks and the queue (BullMQ) in Redis, so any number of replicas share work. */
-export function redisBackend(url: string, workers: number): GuardBackend {
+export function redisBackend(url: string, settings: QueueSettings): GuardBackend {
+  const { maxAttempts, backoffMs } = retrySchedule(settings)
+  const workers = settings.workers
   // BullMQ's workers block on their connection: it must not give up on a request (maxRetriesPerRequest: null).
   const connection = new Redis(url, { maxRetriesPerRequest: null })
   const workerConnection = new Redis(url, { maxRetriesPerRequest: null })
@@ -49,7 +65,7 @@ export function redisBackend(url: string, workers: number): GuardBackend {
     name: 'redis',
     store: new RedisStore(connection),
     locks: new RedisLocks(connection),
-    createQueue: (log) => new BullmqJobQueue<BotJob>({ connection, workerConnection, concurrency: workers, maxAttempts: MAX_ATTEMPTS, backoffMs, log }),
+    createQueue: (log) => new BullmqJobQueue<BotJob>({ connection, workerConnection, concurrency: workers, maxAttempts, backoffMs, log }),
     close: async () => {
       connection.disconnect()
       workerConnection.disconnect()
