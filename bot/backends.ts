@@ -3,6 +3,7 @@ import { Redis } from 'ioredis'
 import type { Incident } from '../src/incidents/incident.js'
 import type { DeliveryLedger, IncidentStore, JobQueue, LockService, Logger, RecordStore, ScanLedger } from '../src/ports.js'
 import type { BotJob } from './jobs/job.js'
+import type { JobObserver } from './queue/job-observer.js'
 import { BullmqJobQueue } from './queue/bullmq-job-queue.js'
 import { SqliteJobQueue } from './queue/sqlite-job-queue.js'
 import { LocalLocks } from './store/local-locks.js'
@@ -13,6 +14,7 @@ import { SqliteStore } from './store/sqlite-store.js'
 /** A queue that can say how much work it holds (the health endpoint, tests). */
 export interface ObservableJobQueue<TJob> extends JobQueue<TJob> {
   counts(): Promise<Record<string, number>> | Record<string, number>
+  oldestReadyAgeMs(): Promise<number> | number
 }
 
 /** Where the bot keeps its state and its queue: SQLite in one process, or Redis shared by replicas. */
@@ -21,7 +23,11 @@ export interface GuardBackend {
   readonly store: DeliveryLedger & ScanLedger & IncidentStore<Incident> & RecordStore
   /** Serialises the find-or-open of incidents per installation, so one token never gets two issues. */
   readonly locks: LockService
-  createQueue(log: Logger): ObservableJobQueue<BotJob>
+  createQueue(log: Logger, observer?: JobObserver<BotJob>): ObservableJobQueue<BotJob>
+  /** Resolves when the state answers a trivial query (the health endpoint); rejects otherwise. */
+  ping(): Promise<void>
+  /** Incidents by lifecycle state (the metrics endpoint). */
+  incidentCounts(): Promise<Record<string, number>>
   close(): Promise<void>
 }
 
@@ -49,7 +55,12 @@ export function sqliteBackend(db: DatabaseSync, settings: QueueSettings | number
     name: 'sqlite',
     store: new SqliteStore(db),
     locks: new LocalLocks(),
-    createQueue: (log) => new SqliteJobQueue<BotJob>(db, { concurrency: workers, maxAttempts, backoffMs, log }),
+    createQueue: (log, observer) => new SqliteJobQueue<BotJob>(db, { concurrency: workers, maxAttempts, backoffMs, log, ...(observer ? { observer } : {}) }),
+    ping: async () => void db.prepare('SELECT 1').get(),
+    incidentCounts: async () => {
+      const rows = db.prepare("SELECT json_extract(data, '$.state') AS state, COUNT(*) AS n FROM incidents GROUP BY state").all()
+      return Object.fromEntries(rows.map((row) => [String(row.state), Number(row.n)]))
+    },
     close: async () => db.close(),
   }
 }
@@ -65,10 +76,30 @@ export function redisBackend(url: string, settings: QueueSettings): GuardBackend
     name: 'redis',
     store: new RedisStore(connection),
     locks: new RedisLocks(connection),
-    createQueue: (log) => new BullmqJobQueue<BotJob>({ connection, workerConnection, concurrency: workers, maxAttempts, backoffMs, log }),
+    createQueue: (log, observer) =>
+      new BullmqJobQueue<BotJob>({ connection, workerConnection, concurrency: workers, maxAttempts, backoffMs, log, ...(observer ? { observer } : {}) }),
+    ping: async () => void (await connection.ping()),
+    incidentCounts: () => redisIncidentCounts(connection),
     close: async () => {
       connection.disconnect()
       workerConnection.disconnect()
     },
   }
+}
+
+/** Counts incidents by state across installations (a scan of the incident hashes: incidents are few). */
+async function redisIncidentCounts(redis: Redis, prefix = 'localstack-guard'): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {}
+  let cursor = '0'
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:incidents:*`, 'COUNT', 200)
+    cursor = next
+    for (const key of keys) {
+      for (const data of await redis.hvals(key)) {
+        const state = (JSON.parse(data) as { state?: string }).state ?? 'unknown'
+        counts[state] = (counts[state] ?? 0) + 1
+      }
+    }
+  } while (cursor !== '0')
+  return counts
 }

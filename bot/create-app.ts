@@ -1,9 +1,18 @@
 import type { ApplicationFunctionOptions, Probot } from 'probot'
+import type { Logger } from '../src/ports.js'
 import type { GuardBackend, ObservableJobQueue } from './backends.js'
+import type { GitHubClient } from './github/types.js'
 import { registerHandlers } from './handlers/register-handlers.js'
 import type { BotJob } from './jobs/job.js'
 import { runJob } from './jobs/run-job.js'
+import { createGuardMetrics, type GuardMetrics } from './metrics/guard-metrics.js'
+import { instrumentOctokit } from './metrics/instrument-octokit.js'
+import { createObservabilityEndpoints } from './observability-endpoints.js'
 import { probotLogger } from './probot-logger.js'
+import type { JobObserver } from './queue/job-observer.js'
+import { noteDeadLetter } from './queue/dead-letter-note.js'
+import { redeliverFailedDeliveries } from './recovery/redeliver-failed-deliveries.js'
+import { startSchedule, type Schedule } from './recovery/schedule.js'
 import { withRetryHint } from './retry-hint.js'
 
 /** What the composition root decides from the environment. */
@@ -13,32 +22,64 @@ export interface GuardAppSettings {
   readonly webBaseUrl: string
   /** Called with the queue once it exists (the entry stops it on shutdown; tests wait on it). */
   readonly onQueue?: (queue: ObservableJobQueue<BotJob>) => void
+  /** The periodic redelivery of failed webhooks (off when absent or `intervalMs` is 0). */
+  readonly redelivery?: { readonly intervalMs: number; readonly windowMs: number }
+  /** Called with a function that starts the schedules: the entry calls it once the server listens. */
+  readonly onReady?: (startSchedules: () => Schedule[]) => void
+  readonly metrics?: GuardMetrics
 }
 
 /**
  * Builds the Probot application function. Webhook handlers record and enqueue; the queue's workers do the GitHub
- * work after the answer, with an installation client each.
+ * work after the answer, with an installation client each. Health and metrics are served beside the webhooks.
  */
 export function createGuardApp(settings: GuardAppSettings) {
   return (app: Probot, options: ApplicationFunctionOptions): void => {
     const log = probotLogger(app.log)
+    const metrics = settings.metrics ?? createGuardMetrics()
     const { store } = settings.backend
-    const queue = settings.backend.createQueue(log)
+    const client = async (installationId: number): Promise<GitHubClient> => instrumentOctokit(await app.auth(installationId), installationId, metrics)
+    const queue = settings.backend.createQueue(log, jobObserver({ client, metrics, log }))
     const deps = { ledger: store, incidents: store, records: store, locks: settings.backend.locks, log, webBaseUrl: settings.webBaseUrl, nowMs: Date.now }
-    registerHandlers(app, { deliveries: store, queue, log })
+    registerHandlers(app, { deliveries: store, queue, log, onDelivery: (event, outcome) => metrics.deliveries.inc({ event, outcome }) })
     queue.start(async (job) => {
       try {
-        await runJob(await app.auth(job.installationId), job, deps)
+        await runJob(await client(job.installationId), job, deps)
       } catch (error: unknown) {
         throw withRetryHint(error, Date.now())
       }
     })
-    options.addHandler(async (request, response) => {
-      if (request.url !== '/localstack-guard/health') return false
-      const body = { status: 'ok', backend: settings.backend.name, jobs: await queue.counts() }
-      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body))
-      return true
-    })
+    options.addHandler(createObservabilityEndpoints({ backend: settings.backend, queue, metrics }))
     settings.onQueue?.(queue)
+    settings.onReady?.(() => startRecovery(app, { settings, metrics, log }))
   }
+}
+
+/** Job outcomes as metrics; a dead letter as a log line (the queue's), a metric, and a note on the commit. */
+function jobObserver(deps: { client: (installationId: number) => Promise<GitHubClient>; metrics: GuardMetrics; log: Logger }): JobObserver<BotJob> {
+  return {
+    succeeded: (job) => deps.metrics.jobs.inc({ type: job.type, outcome: 'succeeded' }),
+    retried: (job, details) => deps.metrics.jobs.inc({ type: job.type, outcome: details.isRateLimited ? 'rate_limited' : 'retried' }),
+    deadLettered: async (job, details) => {
+      deps.metrics.jobs.inc({ type: job.type, outcome: 'dead_lettered' })
+      try {
+        await noteDeadLetter(await deps.client(job.installationId), job, { ...details, log: deps.log })
+      } catch (error: unknown) {
+        deps.log.error('job.dead-letter-note-failed', { error: error instanceof Error ? error.message : String(error) })
+      }
+    },
+  }
+}
+
+function startRecovery(app: Probot, context: { settings: GuardAppSettings; metrics: GuardMetrics; log: Logger }): Schedule[] {
+  const { settings, metrics, log } = context
+  const redelivery = settings.redelivery
+  if (redelivery === undefined) return []
+  const sweep = async () => {
+    // Replicas share one sweep at a time, so a failed delivery is redelivered once, not once per replica.
+    await settings.backend.locks.withLock('redelivery-sweep', async () => {
+      await redeliverFailedDeliveries((await app.auth()) as GitHubClient, { records: settings.backend.store, log, metrics, nowMs: Date.now, windowMs: redelivery.windowMs })
+    })
+  }
+  return [startSchedule('redelivery', { intervalMs: redelivery.intervalMs, log }, sweep)]
 }

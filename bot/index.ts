@@ -8,13 +8,15 @@ import { probotLogger } from './probot-logger.js'
 import { loadDotenv } from './settings/load-dotenv.js'
 import { readSettings, type BotSettings } from './settings/read-settings.js'
 import { openDatabase } from './store/sqlite-database.js'
+import type { Schedule } from './recovery/schedule.js'
 import { createWebhookEndpoint } from './webhook-endpoint.js'
 
 /** Probot's own middleware is moved out of the way: our endpoint (401 on a bad signature) takes the public path. */
 const INTERNAL_WEBHOOK_PATH = '/.probot-middleware-unused'
 
-/** Set once the app is loaded: what a shutdown must finish. */
+/** Set once the app is loaded: what a shutdown must finish, and the schedules to start once the server listens. */
 let stopApp: (timeoutMs: number) => Promise<void> = async () => undefined
+let startSchedules: () => Schedule[] = () => []
 /** A running job gets this long to finish on SIGTERM; an unfinished one runs again at the next start. */
 const SHUTDOWN_GRACE_MS = 5000
 
@@ -23,7 +25,13 @@ export function localstackGuard(settings: BotSettings) {
   return (app: Probot, options: ApplicationFunctionOptions): void => {
     const backend = openBackend(settings)
     let stopQueue: (ms: number) => Promise<void> = async () => undefined
-    createGuardApp({ backend, webBaseUrl: settings.webBaseUrl, onQueue: (queue) => (stopQueue = (ms) => queue.stop(ms)) })(app, options)
+    createGuardApp({
+      backend,
+      webBaseUrl: settings.webBaseUrl,
+      redelivery: settings.redelivery,
+      onQueue: (queue) => (stopQueue = (ms) => queue.stop(ms)),
+      onReady: (start) => (startSchedules = start),
+    })(app, options)
     stopApp = async (ms) => {
       await stopQueue(ms)
       await backend.close()
@@ -60,9 +68,12 @@ export async function start(): Promise<void> {
   }
   if (settings.mode === 'setup') return startSetup(settings)
   const server = await run(localstackGuard(settings), { Octokit: createPacedOctokit(settings.redisUrl), env: { ...settings.env, WEBHOOK_PATH: INTERNAL_WEBHOOK_PATH } })
+  // Only now does the endpoint answer: a redelivery asked for earlier would fail again.
+  const schedules = startSchedules()
   // Orchestrators stop with SIGTERM: stop taking webhooks, let the running job finish, close the state file.
   process.once('SIGTERM', () => {
     void (async () => {
+      for (const schedule of schedules) schedule.stop()
       await server.stop().catch(() => undefined)
       await stopApp(SHUTDOWN_GRACE_MS)
       process.exit(0)

@@ -22,9 +22,9 @@ export interface SpawnedBot {
 }
 
 /** Starts `build/bot/main.js` as `npm start` does, but in `cwd` (where `.env` is read) and without waiting for it. */
-export async function spawnBot(options: { cwd?: string; env: Record<string, string> }): Promise<SpawnedBot> {
+export async function spawnBot(options: { cwd?: string; env: Record<string, string>; port?: number }): Promise<SpawnedBot> {
   if (!existsSync(BOT_ENTRY)) throw new Error(`${BOT_ENTRY} is missing: run npm run build first.`)
-  const port = await freePort()
+  const port = options.port ?? (await freePort())
   let output = ''
   const child = spawn(process.execPath, [BOT_ENTRY], {
     cwd: options.cwd ?? ROOT,

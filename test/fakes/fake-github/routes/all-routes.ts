@@ -5,6 +5,7 @@ import { commitRoutes } from './commits.js'
 import { compareRoutes } from './compare.js'
 import { contentsRoutes } from './contents.js'
 import { gitRoutes } from './git.js'
+import { hookDeliveryRoutes } from './hook-deliveries.js'
 import { issueRoutes } from './issues.js'
 import { labelRoutes } from './labels.js'
 import { pullRoutes } from './pulls.js'
@@ -13,6 +14,6 @@ import { secretRoutes } from './secrets.js'
 
 /** Every operation the fake answers, keyed by its OpenAPI `METHOD /template`; anything else is 404 and a violation. */
 export function allRoutes(): Map<string, Route> {
-  const routes = [appRoutes, compareRoutes, commitRoutes, gitRoutes, contentsRoutes, issueRoutes, labelRoutes, checkRunRoutes, secretRoutes, secretScanningRoutes, pullRoutes].flat()
+  const routes = [appRoutes, compareRoutes, commitRoutes, gitRoutes, contentsRoutes, issueRoutes, labelRoutes, checkRunRoutes, secretRoutes, secretScanningRoutes, pullRoutes, hookDeliveryRoutes].flat()
   return new Map(routes.map((route) => [route.operation, route]))
 }
