@@ -10,7 +10,7 @@ import { startBot, waitFor, type BotProcess } from './bot-process.js'
 /** Waits until a replica reports a healthy store and an empty queue (a 503 during an outage does not count). */
 async function settle(bot: BotProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs
-  let last = ''
+  let last: string
   for (;;) {
     try {
       const response = await fetch(new URL('/localstack-guard/health', bot.url), { signal: AbortSignal.timeout(5000) })
