@@ -12,6 +12,7 @@ import { probotLogger } from './probot-logger.js'
 import type { JobObserver } from './queue/job-observer.js'
 import { noteDeadLetter } from './queue/dead-letter-note.js'
 import { redeliverFailedDeliveries } from './recovery/redeliver-failed-deliveries.js'
+import { sweepRecentRefs } from './recovery/sweep-recent-refs.js'
 import { startSchedule, type Schedule } from './recovery/schedule.js'
 import { withRetryHint } from './retry-hint.js'
 
@@ -24,6 +25,8 @@ export interface GuardAppSettings {
   readonly onQueue?: (queue: ObservableJobQueue<BotJob>) => void
   /** The periodic redelivery of failed webhooks (off when absent or `intervalMs` is 0). */
   readonly redelivery?: { readonly intervalMs: number; readonly windowMs: number }
+  /** The periodic sweep of recently pushed repositories' refs (off when absent or `intervalMs` is 0). */
+  readonly refSweep?: { readonly intervalMs: number; readonly maxRepositories: number }
   /** Called with a function that starts the schedules: the entry calls it once the server listens. */
   readonly onReady?: (startSchedules: () => Schedule[]) => void
   readonly metrics?: GuardMetrics
@@ -51,7 +54,7 @@ export function createGuardApp(settings: GuardAppSettings) {
     })
     options.addHandler(createObservabilityEndpoints({ backend: settings.backend, queue, metrics }))
     settings.onQueue?.(queue)
-    settings.onReady?.(() => startRecovery(app, { settings, metrics, log }))
+    settings.onReady?.(() => startRecovery(app, { settings, metrics, log, queue, client }))
   }
 }
 
@@ -71,15 +74,32 @@ function jobObserver(deps: { client: (installationId: number) => Promise<GitHubC
   }
 }
 
-function startRecovery(app: Probot, context: { settings: GuardAppSettings; metrics: GuardMetrics; log: Logger }): Schedule[] {
+interface RecoveryContext {
+  readonly settings: GuardAppSettings
+  readonly metrics: GuardMetrics
+  readonly log: Logger
+  readonly queue: ObservableJobQueue<BotJob>
+  readonly client: (installationId: number) => Promise<GitHubClient>
+}
+
+/** The redelivery sweep (at start, then periodically) and the ref sweep (periodically), one replica at a time each. */
+function startRecovery(app: Probot, context: RecoveryContext): Schedule[] {
   const { settings, metrics, log } = context
+  const { store, locks } = settings.backend
+  const schedules: Schedule[] = []
   const redelivery = settings.redelivery
-  if (redelivery === undefined) return []
-  const sweep = async () => {
-    // Replicas share one sweep at a time, so a failed delivery is redelivered once, not once per replica.
-    await settings.backend.locks.withLock('redelivery-sweep', async () => {
-      await redeliverFailedDeliveries((await app.auth()) as GitHubClient, { records: settings.backend.store, log, metrics, nowMs: Date.now, windowMs: redelivery.windowMs })
-    })
+  if (redelivery !== undefined) {
+    const sweep = () =>
+      locks.withLock('redelivery-sweep', async () => {
+        await redeliverFailedDeliveries((await app.auth()) as GitHubClient, { records: store, log, metrics, nowMs: Date.now, windowMs: redelivery.windowMs })
+      })
+    schedules.push(startSchedule('redelivery', { intervalMs: redelivery.intervalMs, log }, sweep))
   }
-  return [startSchedule('redelivery', { intervalMs: redelivery.intervalMs, log }, sweep)]
+  const refSweep = settings.refSweep
+  if (refSweep !== undefined) {
+    const deps = { ledger: store, records: store, queue: context.queue, log, nowMs: Date.now, maxRepositories: refSweep.maxRepositories, client: context.client }
+    const sweep = () => locks.withLock('ref-sweep', async () => void (await sweepRecentRefs((await app.auth()) as GitHubClient, deps)))
+    schedules.push(startSchedule('ref-sweep', { intervalMs: refSweep.intervalMs, log, isRunAtStart: false }, sweep))
+  }
+  return schedules
 }

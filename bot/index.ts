@@ -29,6 +29,7 @@ export function localstackGuard(settings: BotSettings) {
       backend,
       webBaseUrl: settings.webBaseUrl,
       redelivery: settings.redelivery,
+      refSweep: settings.refSweep,
       onQueue: (queue) => (stopQueue = (ms) => queue.stop(ms)),
       onReady: (start) => (startSchedules = start),
     })(app, options)

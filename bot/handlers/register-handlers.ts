@@ -77,6 +77,6 @@ function accountLogin(account: { login: string } | { slug?: string } | null | un
  * side; the sweeps of one installation run one at a time, so a large organisation is swept at a pace its rate limit
  * bears, and never ahead of its pushes.
  */
-function queueGroup(job: BotJob): string {
+export function queueGroup(job: BotJob): string {
   return job.type === 'sweep-repository' ? `${job.installationId}/sweep` : `${job.installationId}/${job.repo.id}`
 }

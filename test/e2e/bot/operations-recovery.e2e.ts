@@ -56,6 +56,27 @@ describe('recovering what was missed', () => {
     for (const token of tokens) expect(bot.output()).not.toContain(token)
   })
 
+  it('catches, on its periodic ref sweep, a leak that no push event announced (four tags pushed at once send none)', async () => {
+    world = await startWorld({ botEnv: { GUARD_REF_SWEEP_INTERVAL_SECONDS: '2' } })
+    const leaked = generateToken('lsci-')
+    world.app.createBranch('release', headOf(world.app))
+    const after = world.app.commit({ branch: 'release', files: { 'deploy.env': `LOCALSTACK_AUTH_TOKEN=${leaked}\n` } })
+    for (const tag of ['v1.0.0', 'v1.0.1', 'v1.0.2', 'v1.0.3']) world.app.tag(tag, after)
+    const current = world
+    await waitFor(() => current.gh.issues('acme/app').length === 1, { timeoutMs: 20_000, what: () => `the swept incident:\n${current.bot.output().slice(-3000)}` })
+    await world.settle()
+    expect(world.gh.checkRuns('acme/app').map((run) => run.headSha)).toEqual([after])
+    expect(world.bot.output()).toContain('"event":"ref-sweep.completed"')
+    const readsBefore = world.gh.requests.filter((request) => request.path.includes('/commits') || request.path.includes('/compare')).length
+    await waitFor(() => (current.bot.output().match(/"event":"ref-sweep.completed"/g) ?? []).length >= 2, { timeoutMs: 10_000, what: () => 'a second sweep' })
+    await world.settle()
+    // A second sweep finds every head scanned: it costs its listing reads only, no diff and no write.
+    expect(world.gh.requests.filter((request) => request.path.includes('/commits') || request.path.includes('/compare')).length).toBe(readsBefore)
+    expect(world.gh.issues('acme/app')).toHaveLength(1)
+    world = undefined
+    await closeAndCheck(current, [leaked])
+  })
+
   it('dead-letters a job that fails every attempt: a log line, a metric, and a neutral check run saying the commit was not scanned', async () => {
     world = await startWorld({ botEnv: { GUARD_JOB_ATTEMPTS: '2', GUARD_JOB_RETRY_BASE_MS: '50' } })
     // 422, not 5xx: Octokit's retry plugin would spend 14 s on each attempt's 5xx before the queue saw it fail.
