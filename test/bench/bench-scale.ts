@@ -6,7 +6,7 @@
  * burst) and exits 1 only on a functional failure (an incident lost or doubled, a request GitHub would refuse, a
  * raw token sent or printed).
  */
-import { cpus } from 'node:os'
+import { cpus, loadavg } from 'node:os'
 import { WEBHOOK_SECRET } from '../e2e/bot/bot-process.js'
 import { WebhookSender } from './bench-bot-sender.js'
 import { planPush, type PlannedPush } from './bench-bot-shapes.js'
@@ -141,6 +141,7 @@ async function runWith(replicaCount: number): Promise<RunFigures> {
 
 async function main(): Promise<void> {
   console.log(`node ${process.version}, ${cpus().length} CPUs; fake GitHub with ${LATENCY_MS} ms per call, ${INSTALLATIONS} installations x ${REPOS_PER_INSTALLATION} repositories`)
+  console.log(`load average before the run: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (other work on the machine skews every figure)`)
   console.log(`burst: ${PUSHES} one-commit pushes, 1 in ${LEAK_EVERY} with a leak, ${PER_WAVE} deliveries every ${WAVE_INTERVAL_MS} ms, spread over the replicas`)
   const failures: string[] = []
   const one = await runWith(1)

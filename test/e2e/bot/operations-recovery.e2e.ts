@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { startFakeGitHub, type FakeGitHub } from '../../fakes/fake-github/index.js'
 import { freePort } from '../../support/free-port.js'
 import { generateToken } from '../../support/generate-token.js'
+import { startRedisServer, type RedisServer } from '../../support/redis-server.js'
 import { APP_ID, appKey, closeAndCheck, headOf, INSTALLATION_ID, startWorld, type BotWorld } from './bot-fixture.js'
 import { waitFor } from './bot-process.js'
 import { spawnBot, type SpawnedBot } from './spawn-bot.js'
@@ -20,13 +21,15 @@ describe('recovering what was missed', () => {
   let bot: SpawnedBot | undefined
   let dir: string | undefined
   let world: BotWorld | undefined
+  let redis: RedisServer | undefined
 
   afterEach(async () => {
     await bot?.stop()
     await gh?.close()
     if (dir !== undefined) rmSync(dir, { recursive: true, force: true })
     if (world !== undefined) await world.close()
-    gh = bot = dir = world = undefined
+    await redis?.stop()
+    gh = bot = dir = world = redis = undefined
   })
 
   it('redelivers, once started, the deliveries that failed while it was down', async () => {
@@ -77,8 +80,9 @@ describe('recovering what was missed', () => {
     await closeAndCheck(current, [leaked])
   })
 
-  it('dead-letters a job that fails every attempt: a log line, a metric, and a neutral check run saying the commit was not scanned', async () => {
-    world = await startWorld({ botEnv: { GUARD_JOB_ATTEMPTS: '2', GUARD_JOB_RETRY_BASE_MS: '50' } })
+  it.each(['sqlite', 'redis'] as const)('dead-letters a job that fails every attempt: a log line, a metric, and a neutral check run saying the commit was not scanned (%s)', async (mode) => {
+    redis = mode === 'redis' ? await startRedisServer() : undefined
+    world = await startWorld({ botEnv: { GUARD_JOB_ATTEMPTS: '2', GUARD_JOB_RETRY_BASE_MS: '50', ...(redis === undefined ? {} : { REDIS_URL: redis.url }) } })
     // 422, not 5xx: Octokit's retry plugin would spend 14 s on each attempt's 5xx before the queue saw it fail.
     world.gh.injectFault({ pathIncludes: '/repos/acme/app/commits', status: 422 })
     world.gh.injectFault({ pathIncludes: '/repos/acme/app/compare', status: 422 })
@@ -91,14 +95,16 @@ describe('recovering what was missed', () => {
     expect(world.gh.checkRuns('acme/app')[0]).toMatchObject({ headSha: after, conclusion: 'neutral', output: { title: 'The scan could not finish' } })
     expect(world.bot.output()).toContain('"event":"job.dead-lettered"')
     const health = JSON.parse((await text(new URL('/localstack-guard/health', world.bot.url).href)).body) as { jobs: Record<string, number> }
-    expect(health.jobs).toEqual({ failed: 1 })
+    expect(health.jobs['failed']).toBe(1)
     const metrics = (await text(new URL('/metrics', world.bot.url).href)).body
     expect(metrics).toContain('localstack_guard_jobs_total{type="scan-push",outcome="retried"} 1')
     expect(metrics).toContain('localstack_guard_jobs_total{type="scan-push",outcome="dead_lettered"} 1')
     expect(metrics).toContain('localstack_guard_queue_jobs{state="failed"} 1')
     world = undefined
     current.gh.violations.length = 0
-    await closeAndCheck(current, [leaked])
+    if (mode === 'sqlite') return closeAndCheck(current, [leaked])
+    expect(current.bot.output()).not.toContain(leaked)
+    await current.close()
   })
 
   it('serves Prometheus metrics: deliveries, jobs, API calls and rate-limit headroom per installation, writes, incidents by state', async () => {
