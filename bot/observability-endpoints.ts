@@ -47,6 +47,10 @@ async function health(deps: { backend: GuardBackend; queue: ObservableJobQueue<B
 
 async function metrics(deps: { backend: GuardBackend; queue: ObservableJobQueue<BotJob>; metrics: GuardMetrics }, response: ServerResponse): Promise<true> {
   const { metrics: m } = deps
+  const memory = process.memoryUsage()
+  for (const [kind, bytes] of [['rss', memory.rss], ['heap_used', memory.heapUsed], ['external', memory.external], ['array_buffers', memory.arrayBuffers]] as const) {
+    m.memoryBytes.set({ kind }, bytes)
+  }
   try {
     const [counts, ageMs, incidents] = await within(Promise.all([deps.queue.counts(), deps.queue.oldestReadyAgeMs(), deps.backend.incidentCounts()]), 'the state')
     m.queueJobs.reset()

@@ -21,6 +21,8 @@ export interface GuardMetrics {
   readonly incidents: Metric
   /** Failed deliveries the bot asked GitHub to redeliver, by outcome. */
   readonly redeliveries: Metric
+  /** `process.memoryUsage()` at each scrape, by kind (`rss`, `heap_used`, `external`, `array_buffers`). */
+  readonly memoryBytes: Metric
 }
 
 export function createGuardMetrics(): GuardMetrics {
@@ -36,5 +38,6 @@ export function createGuardMetrics(): GuardMetrics {
     writesPaced: registry.counter('localstack_guard_github_writes_total', 'Content-creating requests sent through the write bucket, by installation.'),
     incidents: registry.gauge('localstack_guard_incidents', 'Incidents, by state.'),
     redeliveries: registry.counter('localstack_guard_redeliveries_total', 'Failed webhook deliveries the bot asked GitHub to redeliver, by outcome.'),
+    memoryBytes: registry.gauge('localstack_guard_process_memory_bytes', 'Memory of this process, by kind (rss, heap_used, external, array_buffers).'),
   }
 }

@@ -15,6 +15,7 @@ export async function runMemoryPhase(): Promise<string[]> {
   const sender = new WebhookSender()
   const replica = world.replicas[0]!
   const rss: number[] = []
+  const heap: number[] = []
   try {
     let index = 0
     for (let round = 0; round < ROUNDS; round++) {
@@ -25,6 +26,7 @@ export async function runMemoryPhase(): Promise<string[]> {
       await sender.send({ url: replica.url, secret: WEBHOOK_SECRET, deliveries: pushes.map((p) => ({ index: p.index, deliveryId: `memory-${p.index}`, payload: p.payload })), perWave: 50, waveIntervalMs: 100 })
       if (!(await waitUntil(() => world.isIdle(), { timeoutMs: 300_000, pollMs: 200 }))) return [`memory: round ${round + 1} did not drain within 300 s`]
       rss.push(memoryOf(replica.pid).currentMiB)
+      heap.push(await heapUsedMiB(replica.url))
     }
   } finally {
     await sender.close()
@@ -33,5 +35,12 @@ export async function runMemoryPhase(): Promise<string[]> {
   const growth = (rss[ROUNDS - 1] ?? NaN) / (rss[2] ?? NaN)
   console.log(`\nMemory: 1 replica, ${ROUNDS} rounds of ${PER_ROUND} pushes, drained after each`)
   line('RSS after each round', `${rss.map((v) => v.toFixed(0)).join(' / ')} MiB`, `flat after warm-up (round 5 <= 1.05 x round 3): ${verdict(growth <= 1.05)}`)
+  line('  of which V8 heap in use (its /metrics)', `${heap.map((v) => v.toFixed(0)).join(' / ')} MiB`)
   return []
+}
+
+/** The replica's own report of its V8 heap in use (`localstack_guard_process_memory_bytes{kind="heap_used"}`). */
+async function heapUsedMiB(url: string): Promise<number> {
+  const text = await (await fetch(new URL('/metrics', url))).text()
+  return Number(/localstack_guard_process_memory_bytes\{kind="heap_used"\} (\d+)/.exec(text)?.[1] ?? NaN) / 2 ** 20
 }

@@ -48,7 +48,9 @@ export async function startScaleWorld(replicaCount: number): Promise<ScaleWorld>
     }
     gh.addInstallation({ id: installationId, account, repositories: created })
   }
-  const env = { REDIS_URL: redis.url, GUARD_WORKERS: WORKERS, LOG_LEVEL: 'info', GUARD_REDELIVERY_INTERVAL_SECONDS: '0' }
+  // BENCH_SCALE_NODE_OPTIONS='--max-old-space-size=96' shows whether memory is held (a leak) or only not yet collected.
+  const nodeOptions = process.env['BENCH_SCALE_NODE_OPTIONS'] ?? ''
+  const env = { REDIS_URL: redis.url, GUARD_WORKERS: WORKERS, LOG_LEVEL: 'info', GUARD_REDELIVERY_INTERVAL_SECONDS: '0', ...(nodeOptions === '' ? {} : { NODE_OPTIONS: nodeOptions }) }
   const replicas: BotProcess[] = []
   try {
     for (let n = 0; n < replicaCount; n++) replicas.push(await startBot(gh, appKey, { appId: APP_ID, env }))
