@@ -17,7 +17,10 @@ export async function openMigrationPullRequest(client: RepoClient, records: Reco
   const { data: base } = await octokit.rest.git.getRef({ owner: repo.owner, repo: repo.name, ref: `heads/${repo.defaultBranch}` })
   await createBranch(client, base.object.sha)
   let changedFiles = 0
-  for (const path of new Set(items.map((item) => item.path))) changedFiles += (await renameInFile(client, path)) ? 1 : 0
+  const paths = [...new Set(items.map((item) => item.path))]
+  // GitHub refuses an app's change under .github/workflows/ without the `workflows` permission (opt-in, README).
+  const skipped = (await canEditWorkflows(client)) ? [] : paths.filter(isWorkflowPath)
+  for (const path of paths.filter((p) => !skipped.includes(p))) changedFiles += (await renameInFile(client, path)) ? 1 : 0
   if (changedFiles === 0) return {}
   const { data: pull } = await octokit.rest.pulls.create({
     owner: repo.owner,
@@ -29,10 +32,21 @@ export async function openMigrationPullRequest(client: RepoClient, records: Reco
       'Legacy LocalStack API keys no longer activate the emulator. This change renames `LOCALSTACK_API_KEY` to `LOCALSTACK_AUTH_TOKEN` in every place LocalStack Token Guard found.',
       '',
       '**Before merging:** create a CI Auth Token in the LocalStack web app (Auth Tokens page) and store it as the Actions secret `LOCALSTACK_AUTH_TOKEN`. Then delete the `LOCALSTACK_API_KEY` secret.',
+      ...(skipped.length === 0
+        ? []
+        : ['', `**Not changed here:** ${skipped.map((p) => `\`${p}\``).join(', ')}. GitHub lets an app change workflow files only with the \`workflows\` permission, which this app was not granted: rename the variable there by hand, or grant the permission.`]),
     ].join('\n'),
   })
   await records.putRecord(NAMESPACE, String(repo.id), { number: pull.number })
   return { number: pull.number }
+}
+
+const isWorkflowPath = (path: string): boolean => path.startsWith('.github/workflows/')
+
+/** The installation token's own permissions (cached by the auth strategy, so no request). */
+async function canEditWorkflows({ octokit }: RepoClient): Promise<boolean> {
+  const auth = (await octokit.auth({ type: 'installation' })) as { permissions?: Record<string, string> } | undefined
+  return auth?.permissions?.['workflows'] === 'write'
 }
 
 async function createBranch({ octokit, repo }: RepoClient, sha: string): Promise<void> {

@@ -10,6 +10,8 @@ export interface HandlerDependencies {
   readonly deliveries: DeliveryLedger
   readonly queue: JobQueue<BotJob>
   readonly log: Logger
+  /** Called once per delivery with its outcome (`queued` or `redelivery_ignored`), for metrics. */
+  readonly onDelivery?: (event: string, outcome: 'queued' | 'redelivery_ignored') => void
 }
 
 /** GitHub's own secret-scanning type for LocalStack credentials (FACTS.md §4). */
@@ -20,12 +22,14 @@ const LOCALSTACK_SECRET_TYPE = 'localstack_api_key'
  * changes nothing; the work itself runs from the queue, after the answer.
  */
 export function registerHandlers(app: Probot, deps: HandlerDependencies): void {
-  const enqueue = async (deliveryId: string, jobs: BotJob[]): Promise<void> => {
+  const enqueue = async (deliveryId: string, jobs: BotJob[], event = jobs[0]?.type ?? 'none'): Promise<void> => {
     if (!(await deps.deliveries.claimDelivery(deliveryId))) {
       deps.log.info('webhook.redelivery-ignored', { deliveryId })
+      deps.onDelivery?.(event, 'redelivery_ignored')
       return
     }
     for (const job of jobs) await deps.queue.enqueue(job, { group: queueGroup(job) })
+    deps.onDelivery?.(event, 'queued')
   }
 
   app.on('push', recordingFailures(async (context) => {
@@ -87,7 +91,7 @@ function accountLogin(account: { login: string } | { slug?: string } | null | un
  * side; the sweeps of one installation run one at a time, so a large organisation is swept at a pace its rate limit
  * bears, and never ahead of its pushes.
  */
-function queueGroup(job: BotJob): string {
+export function queueGroup(job: BotJob): string {
   if (job.type === 'sweep-repository') return `${job.installationId}/sweep`
   if (job.type === 'watch-incidents') return `${job.installationId}/incidents`
   return `${job.installationId}/${job.repo.id}`

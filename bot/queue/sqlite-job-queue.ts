@@ -1,8 +1,9 @@
 import type { DatabaseSync } from 'node:sqlite'
 import type { JobQueue, Logger } from '../../src/ports.js'
+import type { JobObserver } from './job-observer.js'
 
 /** Options of the embedded queue. */
-export interface SqliteJobQueueOptions {
+export interface SqliteJobQueueOptions<TJob = unknown> {
   /** Jobs of different groups (installations) run in parallel up to this many; one at a time within a group. */
   readonly concurrency: number
   readonly maxAttempts: number
@@ -10,6 +11,7 @@ export interface SqliteJobQueueOptions {
   readonly backoffMs: (attempt: number) => number
   readonly log: Logger
   readonly nowMs?: () => number
+  readonly observer?: JobObserver<TJob>
 }
 
 /** An error that knows when to try again (a rate limit's `retry-after`). */
@@ -38,7 +40,7 @@ export class SqliteJobQueue<TJob> implements JobQueue<TJob> {
 
   constructor(
     private readonly db: DatabaseSync,
-    private readonly options: SqliteJobQueueOptions,
+    private readonly options: SqliteJobQueueOptions<TJob>,
   ) {
     this.nowMs = options.nowMs ?? Date.now
   }
@@ -76,10 +78,17 @@ export class SqliteJobQueue<TJob> implements JobQueue<TJob> {
     return false
   }
 
-  /** Counts of jobs by state, for health reporting and tests. */
+  /** Counts of jobs by state, for health reporting and tests (`failed`: dead-lettered, kept for inspection). */
   counts(): Record<string, number> {
     const rows = this.db.prepare('SELECT state, COUNT(*) AS n FROM jobs GROUP BY state').all()
     return Object.fromEntries(rows.map((row) => [String(row.state), Number(row.n)]))
+  }
+
+  /** How long the oldest job ready to run has waited (0 when none waits): a stuck queue shows here first. */
+  oldestReadyAgeMs(): number {
+    const now = this.nowMs()
+    const row = this.db.prepare("SELECT MIN(run_after_ms) AS at FROM jobs WHERE state = 'pending' AND run_after_ms <= ?").get(now)
+    return typeof row?.at === 'number' ? Math.max(0, now - row.at) : 0
   }
 
   private pump(): void {
@@ -118,15 +127,18 @@ export class SqliteJobQueue<TJob> implements JobQueue<TJob> {
   private async execute(row: JobRow): Promise<void> {
     const run = this.run
     if (run === undefined) return
+    const job = JSON.parse(row.payload) as TJob
     try {
-      await run(JSON.parse(row.payload) as TJob)
+      await run(job)
       this.db.prepare('DELETE FROM jobs WHERE id = ?').run(row.id)
+      this.options.observer?.succeeded?.(job)
     } catch (error: unknown) {
-      this.fail(row, error)
+      await this.fail(row, { job, error })
     }
   }
 
-  private fail(row: JobRow, error: unknown): void {
+  private async fail(row: JobRow, failure: { job: TJob; error: unknown }): Promise<void> {
+    const { job, error } = failure
     const hinted = (error as RetryHint | null)?.retryAfterMs
     const isRateLimited = typeof hinted === 'number' && hinted > 0
     // A rate-limit refusal is GitHub saying "later", not a failure: it does not spend one of the job's attempts.
@@ -134,12 +146,14 @@ export class SqliteJobQueue<TJob> implements JobQueue<TJob> {
     const message = error instanceof Error ? error.message : String(error)
     if (attempts >= this.options.maxAttempts) {
       this.db.prepare("UPDATE jobs SET state = 'failed', attempts = ?, last_error = ? WHERE id = ?").run(attempts, message, row.id)
-      this.options.log.error('job.failed', { jobId: row.id, group: row.group, attempts, error: message })
+      this.options.log.error('job.dead-lettered', { jobId: row.id, group: row.group, attempts, error: message })
+      await this.options.observer?.deadLettered?.(job, { attempts, error: message })
       return
     }
     const delayMs = isRateLimited ? hinted : this.options.backoffMs(attempts)
     this.db.prepare("UPDATE jobs SET state = 'pending', attempts = ?, last_error = ?, run_after_ms = ? WHERE id = ?").run(attempts, message, this.nowMs() + delayMs, row.id)
     this.options.log.warn('job.retry', { jobId: row.id, group: row.group, attempts, delayMs, error: message })
+    this.options.observer?.retried?.(job, { attempts, isRateLimited, error: message })
   }
 
   private scheduleWakeUp(now: number): void {

@@ -7,10 +7,15 @@ export interface RedisServer {
   stop(): Promise<void>
 }
 
-/** Starts `redis-server` with no persistence; fails (never skips) when the binary is missing or it does not start in 10 s. */
-export async function startRedisServer(): Promise<RedisServer> {
-  const port = await freePort()
-  const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] })
+/**
+ * Starts `redis-server` with no persistence, or with an append-only file in `dataDir` (so a restart on the same `port`
+ * and directory keeps the data, as a production Redis does); fails (never skips) when the binary is missing or it does
+ * not start in 10 s.
+ */
+export async function startRedisServer(options: { port?: number; dataDir?: string } = {}): Promise<RedisServer> {
+  const port = options.port ?? (await freePort())
+  const persistence = options.dataDir === undefined ? ['--appendonly', 'no'] : ['--dir', options.dataDir, '--appendonly', 'yes', '--appendfsync', 'always']
+  const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence], { stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`redis-server did not start within 10 s:\n${output}`)), 10_000)

@@ -69,7 +69,7 @@ describe('the bot beyond pushes: installation sweep, GitHub alerts, re-runs, mig
   })
 
   it('opens the migration as a pull request when the configuration asks for it', async () => {
-    world = await startWorld({ permissions: { metadata: 'read', contents: 'write', pull_requests: 'write', checks: 'write', issues: 'write', secrets: 'read', secret_scanning_alerts: 'read' } })
+    world = await startWorld({ permissions: { metadata: 'read', contents: 'write', pull_requests: 'write', workflows: 'write', checks: 'write', issues: 'write', secrets: 'read', secret_scanning_alerts: 'read' } })
     const before = headOf(world.app)
     const after = world.app.commit({
       files: {

@@ -8,6 +8,8 @@ import { secretScanningAlertPayload, type SecretScanningAlertOptions } from './p
 import { userByLogin } from './representations/user-json.js'
 import type { CheckRunRecord } from './state/check-run-store.js'
 import { FakeRepository, type FakeAccount, type RepositoryOptions } from './state/fake-repository.js'
+import type { FaultSpec } from './state/faults.js'
+import type { HookDeliveryRecord } from './state/hook-deliveries.js'
 import type { IssueRecord } from './state/issue-tracker.js'
 import { leakResponseState, type LeakResponseState } from './state/leak-response-state.js'
 import { DEFAULT_PERMISSIONS, type InstallationRecord, type PermissionLevel, type World } from './state/world.js'
@@ -156,6 +158,26 @@ export class FakeGitHub {
   /** Collaborator roles, team members, environment and organisation secrets (the leak response's state). */
   leakResponse(): LeakResponseState {
     return leakResponseState(this.world)
+  }
+
+  /** Answers matching requests with a 5xx instead (GitHub having a bad day); returns a function that lifts it. */
+  injectFault(spec: FaultSpec): () => void {
+    return this.world.faults.add(spec)
+  }
+
+  /** Where GitHub delivers the app's webhooks (`deliverWebhook`, redeliveries), signed with `secret`. */
+  setWebhook(target: { url: string; secret: string } | undefined): void {
+    this.world.hookDeliveries.target = target
+  }
+
+  /** Delivers a webhook as GitHub does (POST, signed, recorded with its outcome in `hookDeliveries`). */
+  deliverWebhook(event: string, payload: Record<string, unknown>, options: { guid?: string } = {}): Promise<HookDeliveryRecord> {
+    return this.world.hookDeliveries.deliver(event, payload, options)
+  }
+
+  /** Every delivery attempt, oldest first (redeliveries included, with the original's guid). */
+  get hookDeliveries(): readonly HookDeliveryRecord[] {
+    return this.world.hookDeliveries.records
   }
 
   /** Stops listening and drops kept-alive connections. */

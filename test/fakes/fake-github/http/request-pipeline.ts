@@ -49,6 +49,8 @@ export class RequestPipeline {
       if (!matched) throw new ViolationError('unknown-endpoint', 404, 'Not Found')
       const route = this.deps.routes.get(matched.key)
       if (!route) throw new ViolationError('unhandled-endpoint', 404, `Not Found (the fake GitHub does not implement ${matched.key})`)
+      const injected = this.deps.world.faults.take(matched.key, path)
+      if (injected !== undefined) throw new HttpError(injected, 'Server Error (injected fault)')
       Object.assign(reply, this.run(route, { call, matched, query: url.searchParams, reply }))
     } catch (error: unknown) {
       this.fail(reply, error, { method: call.method, path })

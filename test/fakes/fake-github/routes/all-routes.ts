@@ -5,8 +5,10 @@ import { commitRoutes } from './commits.js'
 import { compareRoutes } from './compare.js'
 import { contentsRoutes } from './contents.js'
 import { gitRoutes } from './git.js'
+import { hookDeliveryRoutes } from './hook-deliveries.js'
 import { issueRoutes } from './issues.js'
 import { labelRoutes } from './labels.js'
+import { matchingRefRoutes } from './matching-refs.js'
 import { pullRoutes } from './pulls.js'
 import { secretScanningRoutes } from './secret-scanning.js'
 import { secretRoutes } from './secrets.js'
@@ -14,6 +16,6 @@ import { leakResponseRoutes } from './leak-response.js'
 
 /** Every operation the fake answers, keyed by its OpenAPI `METHOD /template`; anything else is 404 and a violation. */
 export function allRoutes(): Map<string, Route> {
-  const routes = [appRoutes, compareRoutes, commitRoutes, gitRoutes, contentsRoutes, issueRoutes, labelRoutes, checkRunRoutes, secretRoutes, secretScanningRoutes, pullRoutes, leakResponseRoutes].flat()
+  const routes = [appRoutes, compareRoutes, commitRoutes, gitRoutes, contentsRoutes, issueRoutes, labelRoutes, checkRunRoutes, secretRoutes, secretScanningRoutes, pullRoutes, leakResponseRoutes, hookDeliveryRoutes, matchingRefRoutes].flat()
   return new Map(routes.map((route) => [route.operation, route]))
 }

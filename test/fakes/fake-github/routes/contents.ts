@@ -1,4 +1,4 @@
-import { HttpError, notFound } from '../http/http-error.js'
+import { HttpError, notFound, ViolationError } from '../http/http-error.js'
 import { requireRepo, wantsRaw, type Route, type RouteContext, type RouteResult } from '../http/route.js'
 import { gitCommitJson } from '../representations/commit-json.js'
 import type { CommitRecord } from '../git/object-store.js'
@@ -81,11 +81,21 @@ function checkReplacedSha(path: string, existing: string | undefined, given: str
   if (given !== existing) throw new HttpError(409, `${path} does not match ${given}`)
 }
 
+/**
+ * GitHub refuses an app's change to a workflow file unless the installation has the `workflows` permission (write),
+ * whatever its `contents` permission: a workflow runs with the repository's secrets.
+ */
+function checkWorkflowPermission(context: RouteContext, path: string): void {
+  if (!/^\.github\/workflows\//.test(path) || context.installation?.permissions['workflows'] === 'write') return
+  throw new ViolationError('missing-permission', 403, `refusing to allow a GitHub App to create or update workflow \`${path}\` without \`workflows\` permission`)
+}
+
 function putContents(context: RouteContext): RouteResult {
   const repo = requireRepo(context)
   const body = context.body as PutContentsBody
   const branch = body.branch ?? repo.defaultBranch
   const path = context.params['path'] ?? ''
+  checkWorkflowPermission(context, path)
   const head = repo.head(branch)
   if (head === undefined) throw new HttpError(404, `Branch ${branch} not found`)
   const existing = repo.requireCommit(head).files.get(path)

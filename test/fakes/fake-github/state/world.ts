@@ -2,6 +2,8 @@ import type { PatchLimits } from '../git/patch.js'
 import type { UserRef } from '../representations/user-json.js'
 import type { GitHubUrls } from '../urls.js'
 import type { FakeAccount, FakeRepository } from './fake-repository.js'
+import { Faults } from './faults.js'
+import { HookDeliveries } from './hook-deliveries.js'
 
 /** An installation permission level; `write` implies `read`. */
 export type PermissionLevel = 'read' | 'write' | 'admin'
@@ -48,6 +50,10 @@ export class World {
   readonly installations = new Map<number, InstallationRecord>()
   readonly tokens = new Map<string, TokenRecord>()
   private lastId = 5_000_000
+  /** The app's webhook: what was delivered, and where to (see `FakeGitHub.setWebhook`). */
+  /** Injected 5xx answers (`FakeGitHub.injectFault`). */
+  readonly faults = new Faults()
+  readonly hookDeliveries = new HookDeliveries({ nextId: () => this.nextId(), now: () => this.now() })
 
   constructor(
     readonly urls: GitHubUrls,

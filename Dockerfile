@@ -1,0 +1,33 @@
+# The bot's image (README: "Running it"). Build it with scripts/build-bot-image.sh, which prepares the context:
+# no registry is needed. The base image holds only this machine's Node binary and the libraries it links (made with
+# `docker import`, as the Action's stand-in emulator is); the context holds the sources, the TypeScript compiler and
+# the production dependencies (`npm ci --omit=dev`).
+ARG BASE_IMAGE=localstack-guard-node:24
+
+# ---- Stage 1: compile the bot (TypeScript → build/), without type checking: CI type-checks before it builds.
+FROM ${BASE_IMAGE} AS build
+WORKDIR /app
+COPY toolchain/typescript ./toolchain/typescript
+COPY tsconfig.image.json package.json ./
+COPY src ./src
+COPY bot ./bot
+RUN ["/usr/bin/node", "toolchain/typescript/bin/tsc", "-p", "tsconfig.image.json"]
+
+# ---- Stage 2: the runtime: compiled code, production dependencies, a non-root user, the state on a volume.
+FROM ${BASE_IMAGE}
+WORKDIR /app
+COPY package.json app.yml ./
+COPY node_modules ./node_modules
+COPY --from=build /app/build ./build
+# The SQLite state (GUARD_DATABASE_PATH) lives on this volume, owned by the bot's user; mount it to keep state.
+COPY --chown=10001:10001 data /data
+ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
+    PORT=3000 \
+    LOG_FORMAT=json \
+    GUARD_DATABASE_PATH=/data/localstack-guard.sqlite
+VOLUME ["/data"]
+EXPOSE 3000
+USER 10001:10001
+# No shell in the image: the exec form, and SIGTERM reaches node directly (graceful shutdown).
+ENTRYPOINT ["/usr/bin/node", "build/bot/main.js"]
