@@ -25,7 +25,7 @@ export interface PushPayload {
   readonly created: boolean
   readonly deleted: boolean
   readonly forced: boolean
-  readonly commits: readonly { readonly id: string; readonly added?: readonly string[]; readonly modified?: readonly string[] }[]
+  readonly commits: readonly { readonly id: string; readonly added?: readonly string[]; readonly modified?: readonly string[]; readonly removed?: readonly string[] }[]
   readonly repository: RepositoryPayload
   readonly sender?: { readonly login?: string } | null
   readonly pusher?: { readonly name?: string | null } | null
@@ -42,7 +42,7 @@ export function pushToJob(payload: PushPayload, installationId: number): BotJob 
     deleted: payload.deleted,
     forced: payload.forced,
     defaultBranch: repo.defaultBranch,
-    commits: payload.commits.map((commit) => ({ id: commit.id, added: commit.added ?? [], modified: commit.modified ?? [] })),
+    commits: payload.commits.map((commit) => ({ id: commit.id, added: commit.added ?? [], modified: commit.modified ?? [], removed: commit.removed ?? [] })),
   }
   const pusher = payload.sender?.login ?? payload.pusher?.name ?? undefined
   return { type: 'scan-push', installationId, repo, push, ...(pusher === undefined ? {} : { pusher }) }

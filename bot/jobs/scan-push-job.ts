@@ -63,7 +63,8 @@ async function scanPush(client: RepoClient, work: { job: ScanPushJob; plan: Push
   const { repo, push } = job
   if (repo.name === '.github' && touchesConfig(job)) await invalidateOwnerConfigs(deps.records, repo.owner)
   const cached = touchesConfig(job) ? undefined : await peekConfig(repo, deps.records)
-  const fetched = await fetchPushDiffs(client, plan, push)
+  const scannedAmong = (shas: readonly string[]) => deps.ledger.scannedAmong(repo.id, [...shas])
+  const fetched = await fetchPushDiffs(client, plan, { push, scannedAmong })
   const scan = await scanChanges(client, fetched.changes, configuredScan((cached ?? { config: DEFAULT_GUARD_CONFIG }).config))
   const isConfigNeeded = cached === undefined && (scan.findings.length > 0 || touchesConfig(job))
   const loaded = isConfigNeeded ? await loadConfig(client, deps.records, { refresh: true }) : (cached ?? { config: DEFAULT_GUARD_CONFIG })
@@ -92,7 +93,8 @@ async function reportFindings(client: RepoClient, work: { job: ScanPushJob; scan
 }
 
 function touchesConfig(job: ScanPushJob): boolean {
-  return job.push.commits.some((c) => c.added.includes(GUARD_CONFIG_PATH) || c.modified.includes(GUARD_CONFIG_PATH))
+  // A removal counts: the cached configuration no longer holds.
+  return job.push.commits.some((c) => [...c.added, ...c.modified, ...(c.removed ?? [])].includes(GUARD_CONFIG_PATH))
 }
 
 /** A broken configuration gets its own check run, once per push that changes the file (not on every push). */
