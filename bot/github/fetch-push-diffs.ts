@@ -41,10 +41,22 @@ export async function fetchPushDiffs(client: RepoClient, plan: PushPlan, work: {
   if (plan.kind === 'commits' || plan.kind === 'list') return readEachCommit(client, plan, work.scannedAmong)
   const compared = await compareOrUndefined(client, `${plan.base}...${plan.head}`)
   if (compared === undefined) return readEachCommit(client, plan.fallback, work.scannedAmong)
+  return readComparison(client, { plan, compared }, work)
+}
+
+type Comparison = NonNullable<Awaited<ReturnType<typeof compareOrUndefined>>>
+
+/** The net diff where it shows everything, and each commit's own diff where it may not (`selectCommits`). */
+async function readComparison(
+  client: RepoClient,
+  { plan, compared }: { plan: Extract<PushPlan, { kind: 'compare' }>; compared: Comparison },
+  work: { push: PushFacts; scannedAmong: ScannedAmong },
+): Promise<FetchedPush> {
   const range = compared.commits.map((commit) => ({ sha: commit.sha, parentCount: commit.parents.length }))
   const isCommitListTruncated = compared.total_commits > compared.commits.length || compared.commits.length >= COMPARE_COMMITS_LIMIT
   const all = isCommitListTruncated ? await listAllCommits(client, plan) : range.map((c) => c.sha)
   const scanned = await work.scannedAmong(all)
+  // Payloads list a rename as the old path removed and the new one added: both are changes.
   const touched = new Map(work.push.commits.map((commit) => [commit.id, [...commit.added, ...commit.modified, ...commit.removed]]))
   const limits = { isFileListTruncated: (compared.files?.length ?? 0) >= FILES_PER_PAGE, isCommitListTruncated }
   const listed = isCommitListTruncated ? all.map((sha) => ({ sha, parentCount: 1 })) : range
