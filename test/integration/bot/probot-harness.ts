@@ -60,6 +60,9 @@ export async function startHarness(databasePath?: string): Promise<Harness> {
   await probot.load(createGuardApp({ backend, webBaseUrl: 'https://github.com', onQueue: (q) => (queue = q as SqliteJobQueue<BotJob>) }), { cwd: process.cwd(), addHandler: () => undefined })
   if (queue === undefined) throw new Error('the app did not create its queue')
   const created = queue
+  // No request leaves the process: one that no mock answers fails its job, and `drain` reports it.
+  if (!nock.isActive()) nock.activate()
+  nock.disableNetConnect()
   const scopes: nock.Scope[] = []
   const unmatched: string[] = []
   const onNoMatch = (request: { method?: string; path?: string }) => unmatched.push(`${request.method ?? '?'} ${request.path ?? '?'}`)
@@ -85,6 +88,10 @@ export async function startHarness(databasePath?: string): Promise<Harness> {
     },
     close() {
       nock.emitter.removeListener('no match', onNoMatch)
+      nock.cleanAll()
+      nock.enableNetConnect()
+      // Each test file loads its own nock (ESM modules are per file): unpatch the transport for the next file's copy.
+      nock.restore()
       void created.stop(1000)
       db.close()
       if (databasePath === undefined) rmSync(dir, { recursive: true, force: true })

@@ -41,15 +41,10 @@ describe('push handler', () => {
   let harness: Harness
 
   beforeEach(async () => {
-    nock.disableNetConnect()
     harness = await startHarness()
   })
 
-  afterEach(() => {
-    harness.close()
-    nock.cleanAll()
-    nock.enableNetConnect()
-  })
+  afterEach(() => harness.close())
 
   it('opens one incident and a failed check run for a leak in a new file, and never sends the token', async () => {
     const token = generateToken('lsci-')
