@@ -1,4 +1,4 @@
-import type { PushFacts, PushPlan } from '../../src/push/plan-push.js'
+import type { CommitSource, PushFacts, PushPlan } from '../../src/push/plan-push.js'
 import { selectCommits } from '../../src/push/select-commits.js'
 import type { RepoClient } from './types.js'
 
@@ -25,28 +25,79 @@ export interface FetchedPush {
   readonly commits: string[]
 }
 
-/** GitHub lists at most this many files per compare, or per page of a commit (FACTS.md §5). */
+/** GitHub lists at most this many files per compare, or per page of a commit. */
 const FILES_PER_PAGE = 300
 /** Get-a-commit stops at 3000 files. */
 const MAX_COMMIT_PAGES = 10
 const COMPARE_COMMITS_LIMIT = 250
+const LIST_PAGE_SIZE = 100
+
+/** Which of these commits were scanned before (the scan ledger). */
+export type ScannedAmong = (shas: readonly string[]) => Promise<ReadonlySet<string>>
 
 /** Fetches the diffs a push plan needs, spending as few API calls as the push allows. */
-export async function fetchPushDiffs(client: RepoClient, plan: PushPlan, push: PushFacts): Promise<FetchedPush> {
-  const { octokit, repo } = client
+export async function fetchPushDiffs(client: RepoClient, plan: PushPlan, work: { push: PushFacts; scannedAmong: ScannedAmong }): Promise<FetchedPush> {
   if (plan.kind === 'skip') return { changes: [], commits: [] }
-  if (plan.kind === 'single-commit') return { changes: (await fetchCommitChanges(client, plan.sha)).changes, commits: [plan.sha] }
-  const { data } = await octokit.rest.repos.compareCommitsWithBasehead({ owner: repo.owner, repo: repo.name, basehead: `${plan.base}...${plan.head}` })
-  const compared = data.commits.map((commit) => ({ sha: commit.sha, parentCount: commit.parents.length }))
-  const touched = new Map(push.commits.map((commit) => [commit.id, [...commit.added, ...commit.modified]]))
-  const selection = selectCommits(compared, touched, {
-    isFileListTruncated: (data.files?.length ?? 0) >= FILES_PER_PAGE,
-    isCommitListTruncated: data.total_commits > data.commits.length || data.commits.length >= COMPARE_COMMITS_LIMIT,
-  })
-  const changes: FileChange[] = selection.useNetDiff ? (data.files ?? []).map((file) => toChange(file, plan.head)) : []
-  const perCommit = selection.useNetDiff ? selection.perCommit : await listAllCommits(client, plan, compared.map((c) => c.sha))
-  for (const sha of perCommit) changes.push(...(await fetchCommitChanges(client, sha)).changes)
-  return { changes, commits: [...new Set([...compared.map((c) => c.sha), ...perCommit])] }
+  if (plan.kind === 'commits' || plan.kind === 'list') return readEachCommit(client, plan, work.scannedAmong)
+  const compared = await compareOrUndefined(client, `${plan.base}...${plan.head}`)
+  if (compared === undefined) return readEachCommit(client, plan.fallback, work.scannedAmong)
+  return readComparison(client, { plan, compared }, work)
+}
+
+type Comparison = NonNullable<Awaited<ReturnType<typeof compareOrUndefined>>>
+
+/** The net diff where it shows everything, and each commit's own diff where it may not (`selectCommits`). */
+async function readComparison(
+  client: RepoClient,
+  { plan, compared }: { plan: Extract<PushPlan, { kind: 'compare' }>; compared: Comparison },
+  work: { push: PushFacts; scannedAmong: ScannedAmong },
+): Promise<FetchedPush> {
+  const range = compared.commits.map((commit) => ({ sha: commit.sha, parentCount: commit.parents.length }))
+  const isCommitListTruncated = compared.total_commits > compared.commits.length || compared.commits.length >= COMPARE_COMMITS_LIMIT
+  const all = isCommitListTruncated ? await listAllCommits(client, plan) : range.map((c) => c.sha)
+  const scanned = await work.scannedAmong(all)
+  // Payloads list a rename as the old path removed and the new one added: both are changes.
+  const touched = new Map(work.push.commits.map((commit) => [commit.id, [...commit.added, ...commit.modified, ...commit.removed]]))
+  const limits = { isFileListTruncated: (compared.files?.length ?? 0) >= FILES_PER_PAGE, isCommitListTruncated }
+  const listed = isCommitListTruncated ? all.map((sha) => ({ sha, parentCount: 1 })) : range
+  const selection = selectCommits(listed, { touchedFiles: touched, isScanned: (sha) => scanned.has(sha), limits })
+  const changes: FileChange[] = selection.useNetDiff ? (compared.files ?? []).map((file) => toChange(file, plan.head)) : []
+  for (const sha of selection.perCommit) changes.push(...(await fetchCommitChanges(client, sha)).changes)
+  return { changes, commits: [...new Set([...all, ...selection.perCommit])] }
+}
+
+/** The comparison, or `undefined` when GitHub has none: no common history (a rewritten history), or no such base. */
+async function compareOrUndefined({ octokit, repo }: RepoClient, basehead: string) {
+  try {
+    return (await octokit.rest.repos.compareCommitsWithBasehead({ owner: repo.owner, repo: repo.name, basehead })).data
+  } catch (error: unknown) {
+    if ((error as { status?: unknown } | null)?.status === 404) return undefined
+    throw error
+  }
+}
+
+/** Reads each commit on its own: the ones named, or the history listed from a head down to what was scanned. */
+async function readEachCommit(client: RepoClient, source: CommitSource, scannedAmong: ScannedAmong): Promise<FetchedPush> {
+  const shas = source.kind === 'commits' ? [...source.shas] : await listUnscannedHistory(client, source.head, scannedAmong)
+  const changes: FileChange[] = []
+  for (const sha of shas) changes.push(...(await fetchCommitChanges(client, sha)).changes)
+  return { changes, commits: shas }
+}
+
+/**
+ * A history the payload could not list (past its 2048 commits) and nothing can be compared with: list commits from
+ * the head, newest first, 100 a page, and stop at the first page that reaches a commit scanned before.
+ */
+async function listUnscannedHistory({ octokit, repo }: RepoClient, head: string, scannedAmong: ScannedAmong): Promise<string[]> {
+  const found: string[] = []
+  for (let page = 1; ; page++) {
+    const { data } = await octokit.rest.repos.listCommits({ owner: repo.owner, repo: repo.name, sha: head, per_page: LIST_PAGE_SIZE, page })
+    const shas = data.map((commit) => commit.sha)
+    const scanned = await scannedAmong(shas)
+    found.push(...shas.filter((sha) => !scanned.has(sha)))
+    if (shas.length < LIST_PAGE_SIZE || scanned.size > 0) break
+  }
+  return [...new Set(found)].reverse()
 }
 
 /** One commit's own changes (get-a-commit, paged past 300 files up to GitHub's 3000). */
@@ -62,14 +113,13 @@ export async function fetchCommitChanges({ octokit, repo }: RepoClient, sha: str
 }
 
 /** Past 250 commits the compare's first page is incomplete: list them all, 100 a page, oldest first. */
-async function listAllCommits({ octokit, repo }: RepoClient, plan: Extract<PushPlan, { kind: 'compare' }>, firstPage: string[]): Promise<string[]> {
-  if (firstPage.length < COMPARE_COMMITS_LIMIT) return firstPage
+async function listAllCommits({ octokit, repo }: RepoClient, plan: Extract<PushPlan, { kind: 'compare' }>): Promise<string[]> {
   const shas: string[] = []
   for (let page = 1; ; page++) {
     const basehead = `${plan.base}...${plan.head}`
-    const { data } = await octokit.rest.repos.compareCommitsWithBasehead({ owner: repo.owner, repo: repo.name, basehead, page, per_page: 100 })
+    const { data } = await octokit.rest.repos.compareCommitsWithBasehead({ owner: repo.owner, repo: repo.name, basehead, page, per_page: LIST_PAGE_SIZE })
     shas.push(...data.commits.map((commit) => commit.sha))
-    if (data.commits.length < 100 || shas.length >= data.total_commits) break
+    if (data.commits.length < LIST_PAGE_SIZE || shas.length >= data.total_commits) break
   }
   return [...new Set(shas)]
 }

@@ -28,7 +28,7 @@ export interface PushPayload {
   readonly created: boolean
   readonly deleted: boolean
   readonly forced: boolean
-  readonly commits: readonly { readonly id: string; readonly message?: string; readonly added?: readonly string[]; readonly modified?: readonly string[] }[]
+  readonly commits: readonly { readonly id: string; readonly message?: string; readonly added?: readonly string[]; readonly modified?: readonly string[]; readonly removed?: readonly string[] }[]
   readonly repository: RepositoryPayload
   readonly sender?: { readonly login?: string } | null
   readonly pusher?: { readonly name?: string | null } | null
@@ -52,7 +52,7 @@ export function pushToJob(payload: PushPayload, installationId: number): BotJob 
     deleted: payload.deleted,
     forced: payload.forced,
     defaultBranch: repo.defaultBranch,
-    commits: payload.commits.map((commit) => ({ id: commit.id, added: (commit.added ?? []).map(redactTokenShapes), modified: (commit.modified ?? []).map(redactTokenShapes) })),
+    commits: payload.commits.map((commit) => ({ id: commit.id, added: (commit.added ?? []).map(redactTokenShapes), modified: (commit.modified ?? []).map(redactTokenShapes), removed: (commit.removed ?? []).map(redactTokenShapes) })),
   }
   const pusher = payload.sender?.login ?? payload.pusher?.name ?? undefined
   return { type: 'scan-push', installationId, repo, push, ...(pusher === undefined ? {} : { pusher }), ...(nameFindings.length === 0 ? {} : { nameFindings }) }

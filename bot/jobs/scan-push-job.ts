@@ -68,7 +68,8 @@ async function scanPush(client: RepoClient, work: { job: ScanPushJob; plan: Push
   const { repo, push } = job
   if (repo.name === '.github' && touchesConfig(job)) await invalidateOwnerConfigs(deps.records, repo.owner)
   const cached = touchesConfig(job) ? undefined : await peekConfig(repo, deps.records)
-  const fetched = await fetchPushDiffs(client, plan, push)
+  const scannedAmong = (shas: readonly string[]) => deps.ledger.scannedAmong(repo.id, [...shas])
+  const fetched = await fetchPushDiffs(client, plan, { push, scannedAmong })
   const scan = await scanChanges(client, fetched.changes, configuredScan((cached ?? { config: DEFAULT_GUARD_CONFIG }).config))
   // The ref and commit messages were scanned when the webhook arrived (the job row never holds them raw).
   for (const finding of job.nameFindings ?? []) scan.findings.push(finding)
@@ -120,7 +121,8 @@ function describeGaps(scan: PushScan): string {
 }
 
 function touchesConfig(job: ScanPushJob): boolean {
-  return job.push.commits.some((c) => c.added.includes(GUARD_CONFIG_PATH) || c.modified.includes(GUARD_CONFIG_PATH))
+  // A removal counts: the cached configuration no longer holds.
+  return job.push.commits.some((c) => [...c.added, ...c.modified, ...(c.removed ?? [])].includes(GUARD_CONFIG_PATH))
 }
 
 /** A broken configuration gets its own check run, once per push that changes the file (not on every push). */

@@ -1,0 +1,71 @@
+import { startHarness, type Harness } from './probot-harness.js'
+
+// The push shapes whose API use only a long history shows (past the payload's 2048 commits, past the compare's 250),
+// with nock answering: the harness fails on any request no mock expects and on any mock left unused.
+const hex = (n: number) => n.toString(16).padStart(40, '0')
+const REPOSITORY = { id: 42, name: 'app', full_name: 'acme/app', owner: { login: 'acme', name: 'acme' }, default_branch: 'main' }
+const clean = (id: string) => ({ sha: id, parents: [{ sha: hex(0) }], files: [{ filename: 'src/x.ts', status: 'modified', sha: 'f'.repeat(40), patch: '@@ -1 +1 @@\n-a\n+b' }] })
+const listed = (id: string) => ({ sha: id, parents: [{ sha: hex(0) }] })
+
+function pushOf(ids: string[], overrides: Record<string, unknown>) {
+  const after = ids[ids.length - 1] as string
+  return {
+    ref: 'refs/heads/main',
+    before: hex(0),
+    after,
+    created: false,
+    deleted: false,
+    forced: false,
+    base_ref: null,
+    compare: '',
+    commits: ids.map((id) => ({ id, added: [], modified: ['src/x.ts'], removed: [] })),
+    head_commit: { id: after },
+    repository: REPOSITORY,
+    pusher: { name: 'octocat' },
+    sender: { login: 'octocat' },
+    installation: { id: 1 },
+    ...overrides,
+  }
+}
+
+describe('push coverage past the payload and compare limits', () => {
+  let harness: Harness
+
+  beforeEach(async () => {
+    harness = await startHarness()
+  })
+
+  afterEach(() => harness.close())
+
+  it('lists the history of a new default branch past 2048 commits through the API, and reads only what was never scanned', async () => {
+    // 2100 commits, oldest first; the payload keeps the newest 2048. All but the newest three were scanned before.
+    const history = Array.from({ length: 2100 }, (_, i) => hex(i + 1))
+    await harness.store.markScanned(REPOSITORY.id, history.slice(0, -3))
+    const newestFirst = [...history].reverse()
+    const after = history[history.length - 1] as string
+    const scope = harness.github().post('/app/installations/1/access_tokens').reply(201, { token: 't', expires_at: '2099-01-01T00:00:00Z', permissions: {} })
+    scope.get('/repos/acme/app/commits').query({ sha: after, per_page: '100', page: '1' }).reply(200, newestFirst.slice(0, 100).map(listed))
+    for (const id of history.slice(-3)) scope.get(`/repos/acme/app/commits/${id}`).reply(200, clean(id))
+
+    await harness.probot.receive({ id: 'd-list', name: 'push', payload: pushOf(history.slice(-2048), { created: true }) } as never)
+    await harness.drain()
+  })
+
+  it('lists every commit of a compare past 250 commits, and reads only the unscanned ones', async () => {
+    const history = Array.from({ length: 300 }, (_, i) => hex(i + 1))
+    await harness.store.markScanned(REPOSITORY.id, history.filter((_, i) => i !== 10 && i !== 290))
+    const after = history[history.length - 1] as string
+    const before = 'a'.repeat(40)
+    const basehead = `${before}...${after}`
+    const scope = harness.github().post('/app/installations/1/access_tokens').reply(201, { token: 't', expires_at: '2099-01-01T00:00:00Z', permissions: {} })
+    scope.get(`/repos/acme/app/compare/${basehead}`).reply(200, { total_commits: 300, commits: history.slice(-250).map(listed), files: [] })
+    for (const page of [1, 2, 3]) {
+      const commits = history.slice((page - 1) * 100, page * 100).map(listed)
+      scope.get(`/repos/acme/app/compare/${basehead}`).query({ page: String(page), per_page: '100' }).reply(200, { total_commits: 300, commits, files: [] })
+    }
+    for (const id of [history[10], history[290]] as string[]) scope.get(`/repos/acme/app/commits/${id}`).reply(200, clean(id))
+
+    await harness.probot.receive({ id: 'd-compare', name: 'push', payload: pushOf(history, { before }) } as never)
+    await harness.drain()
+  })
+})
