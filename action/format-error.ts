@@ -1,7 +1,7 @@
 import { GuardError, toError } from '../src/errors.js'
 
 /**
- * The one message a failed step shows (STYLE.md §4). A `GuardError` already has the house shape and its code is
+ * The one message a failed step shows (docs/style.md §4). A `GuardError` already has the house shape and its code is
  * appended for the README's troubleshooting section; anything else was not foreseen and says so.
  */
 export function formatError(thrown: unknown): string {

@@ -1,6 +1,6 @@
 import { InvalidInputError } from '../src/errors.js'
 
-/** Strict booleans (STYLE.md §5): the YAML 1.2 core forms `core.getBooleanInput` accepts, nothing coerced. */
+/** Strict booleans (docs/style.md §5): the YAML 1.2 core forms `core.getBooleanInput` accepts, nothing coerced. */
 export function parseBoolean(name: string, raw: string, fallback: boolean): boolean {
   if (raw === '') return fallback
   if (['true', 'True', 'TRUE'].includes(raw)) return true

@@ -15,7 +15,7 @@ const CREDENTIAL_VARIABLES = ['LOCALSTACK_AUTH_TOKEN', 'LOCALSTACK_API_KEY'] as 
 
 /**
  * The composition root's reading of the outside world: the only place that reads `process.env` and `core.getInput`
- * (STYLE.md §2.3). Masks every credential first, then validates every input into one settings object; a bad input
+ * (docs/style.md §2.3). Masks every credential first, then validates every input into one settings object; a bad input
  * throws `InvalidInputError` before anything has started.
  */
 export function readSettings(): ActionSettings {

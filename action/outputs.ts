@@ -2,7 +2,7 @@ import * as core from './workflow-commands.js'
 import type { StartedEmulator } from '../src/emulator/start-emulator.js'
 import type { TokenKind } from '../src/tokens/index.js'
 
-/** The outputs DESIGN.md promises; every one is set on success, so `steps.<id>.outputs.*` is never undefined. */
+/** The outputs docs/design.md promises; every one is set on success, so `steps.<id>.outputs.*` is never undefined. */
 export interface ActionOutputs {
   readonly 'endpoint-url': string
   readonly 'container-id': string

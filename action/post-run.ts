@@ -13,7 +13,7 @@ const POST_LOG_TAIL_LINES = 200
 
 /**
  * The post step: after a failed main step, the container's log tail in a collapsed group; then the container is
- * removed. It never fails the job: every problem becomes a warning (STYLE.md §4).
+ * removed. It never fails the job: every problem becomes a warning (docs/style.md §4).
  */
 export async function postRun(overrides: { runtime?: ContainerRuntime } = {}): Promise<void> {
   let api: DockerApi | undefined

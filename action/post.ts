@@ -1,4 +1,4 @@
-// Entry of the post step: no logic here (STYLE.md §1); see post-run.ts.
+// Entry of the post step: no logic here (docs/style.md §1); see post-run.ts.
 import { postRun } from './post-run.js'
 
 await postRun()

@@ -29,7 +29,7 @@ export interface MainDeps {
 
 /**
  * The main step's composition root: settings → token policy → container spec → start and wait → outputs.
- * Every failure ends here as one `core.setFailed` message (STYLE.md §4), after the container's log tail.
+ * Every failure ends here as one `core.setFailed` message (docs/style.md §4), after the container's log tail.
  */
 export async function run(overrides: Partial<MainDeps> = {}): Promise<void> {
   const cancel = new AbortController()

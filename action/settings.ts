@@ -47,7 +47,7 @@ export const DEPRECATED_INPUTS: Readonly<Partial<Record<InputName, string>>> = {
   'github-token': 'github-token has no effect: this action posts no PR comments. Remove it.',
 }
 
-/** Everything the Action needs, parsed and validated once, before any side effect (STYLE.md §5). */
+/** Everything the Action needs, parsed and validated once, before any side effect (docs/style.md §5). */
 export interface ActionSettings {
   readonly credentials: CredentialSources
   readonly allowDeveloperToken: boolean

@@ -1,6 +1,6 @@
 /**
  * Reads how long GitHub asked to wait from a failed request (`retry-after`, or the primary limit's reset time), so a
- * failed job is retried when GitHub will accept it rather than on a fixed schedule (FACTS.md §5).
+ * failed job is retried when GitHub will accept it rather than on a fixed schedule (docs/facts.md §5).
  */
 export function withRetryHint(error: unknown, nowMs: number): unknown {
   const response = (error as { status?: number; response?: { headers?: Record<string, string | undefined> } }).response

@@ -3,7 +3,7 @@ import { redactTokenShapes } from './safe-text.js'
 import type { ScanReport, ScanStats } from './scan-report.js'
 
 /**
- * The JSON report of DESIGN.md: `{ findings: [...], stats: {...} }`. Fields are copied one by one, in the documented
+ * The JSON report of docs/design.md: `{ findings: [...], stats: {...} }`. Fields are copied one by one, in the documented
  * order, so nothing the scanner might carry internally can reach the output.
  */
 export function formatJson(report: ScanReport): string {

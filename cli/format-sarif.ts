@@ -12,7 +12,7 @@ const RULE_KINDS = Object.keys(SARIF_RULES) as FindingKind[]
 const PARTIAL_FINGERPRINT_KEY = 'localstackGuard/v1'
 
 /**
- * SARIF 2.1.0 for GitHub code scanning (FACTS.md §4): one run, one rule per finding kind, and no snippet anywhere:
+ * SARIF 2.1.0 for GitHub code scanning (docs/facts.md §4): one run, one rule per finding kind, and no snippet anywhere:
  * a result's message holds the kind and the redacted token only.
  */
 export function formatSarif(report: ScanReport): string {

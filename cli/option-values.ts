@@ -9,7 +9,7 @@ export function shown(arg: string): string {
   return safeForTerminal(arg)
 }
 
-/** Builds the usage error every parse failure ends in (STYLE.md §4 shape). */
+/** Builds the usage error every parse failure ends in (docs/style.md §4 shape). */
 export function usage(why: string, topic: HelpTopic): InvalidInputError {
   const help = topic === 'main' ? 'localstack-guard --help' : `localstack-guard ${topic} --help`
   return new InvalidInputError(`Invalid command line: ${why}. Run "${help}" for the usage.`)

@@ -11,12 +11,12 @@ import { CLI_VERSION } from './version.js'
 
 export { isScanWorker, serveScanWorker } from './sources/scan-pool.js'
 
-/** Exit status for usage and runtime errors (DESIGN.md: 0 nothing found, 1 a leak, 2 an error). */
+/** Exit status for usage and runtime errors (docs/design.md: 0 nothing found, 1 a leak, 2 an error). */
 export const EXIT_ERROR = 2
 
 /**
  * The CLI's composition root: parses the command line, runs the command, and turns every failure into exactly one
- * line on stderr plus exit 2 (STYLE.md §4). Never calls `process.exit`; `cli/main.ts` sets the exit code.
+ * line on stderr plus exit 2 (docs/style.md §4). Never calls `process.exit`; `cli/main.ts` sets the exit code.
  */
 export async function run(io: CliIo): Promise<number> {
   try {

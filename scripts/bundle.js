@@ -1,6 +1,6 @@
 // Builds the committed bundles in dist/: `tsc -p tsconfig.build.json` emits plain JS to build/, then ncc bundles each
-// entry with its dependencies into one file that runs with `node` and no node_modules (STYLE.md §1: dist/ is generated).
-// Bundling tsc's output rather than the .ts sources keeps ncc away from TypeScript's API (FACTS.md §6).
+// entry with its dependencies into one file that runs with `node` and no node_modules (docs/style.md §1: dist/ is generated).
+// Bundling tsc's output rather than the .ts sources keeps ncc away from TypeScript's API (docs/facts.md §6).
 //
 // Usage: node scripts/bundle.js [--out-dir DIR]   (check-dist.js bundles into a temporary DIR and compares)
 import { execFileSync } from 'node:child_process'

@@ -1,4 +1,4 @@
-// Regenerates the inputs and outputs tables of README.md from action.yml, so the two cannot drift (STYLE.md §5;
+// Regenerates the inputs and outputs tables of README.md from action.yml, so the two cannot drift (docs/style.md §5;
 // actions/checkout src/misc/generate-docs.ts). The tables go between the markers below; the rest of the README is
 // left alone. Usage: node scripts/generate-docs.js [--check]   (--check fails when README.md is out of date)
 import { readFile, writeFile } from 'node:fs/promises'

@@ -1,5 +1,5 @@
 /**
- * The error hierarchy shared by every front end (STYLE.md §4).
+ * The error hierarchy shared by every front end (docs/style.md §4).
  *
  * Every message has the shape `<what failed>: <why, with the observed facts>. <what to do>.` and never contains a raw
  * token: callers pass `redactToken(token)` when a token must be named.
@@ -47,13 +47,13 @@ export class SourceReadError extends GuardError {
   override name = 'SourceReadError' as const
 }
 
-/** Turns anything thrown into an `Error` without losing it (STYLE.md §4: catch as unknown). */
+/** Turns anything thrown into an `Error` without losing it (docs/style.md §4: catch as unknown). */
 export function toError(thrown: unknown): Error {
   if (thrown instanceof Error) return thrown
   return new Error(typeof thrown === 'string' ? thrown : `non-error thrown: ${String(thrown)}`, { cause: thrown })
 }
 
-// ---- The Action and the emulator (issue 3). Codes are stable: the README troubleshooting section is keyed by them.
+// ---- The Action and the emulator. Codes are stable: the README troubleshooting section is keyed by them.
 
 /** A personal developer token (`ls-`) was given while `CI` is set, and `allow-developer-token` is not `true`. */
 export class DeveloperTokenInCiError extends GuardError {
@@ -61,7 +61,7 @@ export class DeveloperTokenInCiError extends GuardError {
   override name = 'DeveloperTokenInCiError' as const
 }
 
-/** A legacy API key (no `ls…-` prefix): these no longer activate (FACTS.md §2.9). */
+/** A legacy API key (no `ls…-` prefix): these no longer activate (docs/facts.md §2.9). */
 export class LegacyKeyError extends GuardError {
   readonly code = 'legacy-key'
   override name = 'LegacyKeyError' as const
@@ -73,7 +73,7 @@ export class MissingTokenError extends GuardError {
   override name = 'MissingTokenError' as const
 }
 
-/** Both `LOCALSTACK_AUTH_TOKEN` and `LOCALSTACK_API_KEY` are set, which the emulator refuses (FACTS.md §2.1). */
+/** Both `LOCALSTACK_AUTH_TOKEN` and `LOCALSTACK_API_KEY` are set, which the emulator refuses (docs/facts.md §2.1). */
 export class ConflictingCredentialsError extends GuardError {
   readonly code = 'conflicting-credentials'
   override name = 'ConflictingCredentialsError' as const
@@ -121,7 +121,7 @@ export interface ContainerExit {
   readonly logTail: readonly string[]
 }
 
-/** The container exited with code 55: LocalStack refused the licence (FACTS.md §2.5). */
+/** The container exited with code 55: LocalStack refused the licence (docs/facts.md §2.5). */
 export class ActivationFailedError extends GuardError {
   readonly code = 'activation-failed'
   override name = 'ActivationFailedError' as const

@@ -1,5 +1,5 @@
 /**
- * The narrow interfaces the core needs from the outside world (DESIGN.md, STYLE.md §3).
+ * The narrow interfaces the core needs from the outside world (docs/design.md, docs/style.md §3).
  * Adapters live in the front end that wires them; fakes live in `test/fakes/`.
  */
 
@@ -85,7 +85,7 @@ export interface Http {
   getJson(url: string, options: { signal: AbortSignal; timeoutMs: number }): Promise<JsonResponse>
 }
 
-/** Webhook deliveries already taken: GitHub redelivers with the same `X-GitHub-Delivery` (FACTS.md §5). */
+/** Webhook deliveries already taken: GitHub redelivers with the same `X-GitHub-Delivery` (docs/facts.md §5). */
 export interface DeliveryLedger {
   /** True the first time an id is claimed, false for every later claim. */
   claimDelivery(deliveryId: string): Promise<boolean>

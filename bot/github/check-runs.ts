@@ -4,7 +4,7 @@ import type { RepoClient } from './types.js'
 /** The check run of a configuration problem: separate, so fixing the file clears it without hiding leaks. */
 export const CONFIG_CHECK_RUN_NAME = `${CHECK_RUN_NAME}: configuration`
 
-/** Output limits of a check run (FACTS.md §5). */
+/** Output limits of a check run (docs/facts.md §5). */
 const MAX_OUTPUT_CHARS = 65_535
 
 interface CheckRunContent {

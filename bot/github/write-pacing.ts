@@ -3,7 +3,7 @@ import { Redis } from 'ioredis'
 import { ProbotOctokit } from 'probot'
 import { messageOnlyLogger } from '../probot-logger.js'
 
-/** GitHub's content-creation budget: 80 requests a minute per installation (FACTS.md §5). */
+/** GitHub's content-creation budget: 80 requests a minute per installation (docs/facts.md §5). */
 const CREATIONS_PER_MINUTE = 80
 /** Writes that may go out at once: a minute's budget, so an alert burst within GitHub's limit is sent now. */
 const BURST_WRITES = CREATIONS_PER_MINUTE

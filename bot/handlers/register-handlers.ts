@@ -14,7 +14,7 @@ export interface HandlerDependencies {
   readonly onDelivery?: (event: string, outcome: 'queued' | 'redelivery_ignored') => void
 }
 
-/** GitHub's own secret-scanning type for LocalStack credentials (FACTS.md §4). */
+/** GitHub's own secret-scanning type for LocalStack credentials (docs/facts.md §4). */
 const LOCALSTACK_SECRET_TYPE = 'localstack_api_key'
 
 /**

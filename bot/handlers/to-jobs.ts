@@ -20,7 +20,7 @@ export function toRepoRef(repository: RepositoryPayload): RepoRef {
   return { id: repository.id, owner, name: repository.name, defaultBranch: repository.default_branch ?? 'main', ...(repository.private === undefined ? {} : { isPrivate: repository.private }) }
 }
 
-/** The push payload fields the job needs (see FACTS.md §5 for the shape). */
+/** The push payload fields the job needs (see docs/facts.md §5 for the shape). */
 export interface PushPayload {
   readonly ref: string
   readonly before: string

@@ -12,6 +12,15 @@ function wholeNumber(min: number, max: number) {
     .refine((value) => value >= min && value <= max, { error: `expected a whole number from ${min} to ${max}` })
 }
 
+/** Seconds, whole or with a fraction (`300`, `0.5`): a period short enough for a test is still a period. */
+function seconds(max: number) {
+  return z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, { error: `expected a number of seconds from 0 to ${max}, such as 300 or 0.5` })
+    .transform(Number)
+    .refine((value) => value <= max, { error: `expected a number of seconds from 0 to ${max}, such as 300 or 0.5` })
+}
+
 const url = (protocols: readonly string[]) =>
   z.string().refine(
     (value) => {
@@ -63,7 +72,7 @@ export const botEnvSchema = z.object({
   GUARD_ROTATION_SECRET: z.string().min(16, { error: 'is shorter than 16 characters; use a random secret of 32 or more' }).optional(),
   GUARD_ALERT_SECRET: z.string().min(16, { error: 'is shorter than 16 characters; use a random secret of 32 or more' }).optional(),
   GUARD_OUTBOUND_RETRY_MS: wholeNumber(1, 3_600_000).default(1000),
-  GUARD_INCIDENT_WATCH_SECONDS: wholeNumber(0, 86_400).default(300),
+  GUARD_INCIDENT_WATCH_SECONDS: seconds(86_400).default(300),
 })
 
 export type BotEnv = z.output<typeof botEnvSchema>

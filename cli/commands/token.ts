@@ -20,7 +20,7 @@ const DESCRIPTIONS: Readonly<Record<TokenKind, string>> = {
 /**
  * `localstack-guard token`: classifies the token on stdin and prints its kind, never the token. Exit 0 only for a
  * checksum-valid Auth Token; a legacy API key exits 1 although it has no checksum to fail, because it no longer
- * activates (FACTS.md §2).
+ * activates (docs/facts.md §2).
  */
 export async function runTokenCommand(command: TokenCommand, io: Pick<CliIo, 'stdin' | 'stdout' | 'stderr'>): Promise<number> {
   const input = await readInput(io)

@@ -51,7 +51,7 @@ const DEFAULT_FIX = 'Check the token and its licence in the LocalStack web app (
 const MAX_QUOTED_CHARS = 300
 
 /**
- * Turns a container's exit before readiness into one named error with one actionable message (STYLE.md §4).
+ * Turns a container's exit before readiness into one named error with one actionable message (docs/style.md §4).
  * `logTail` is the container's last output lines, oldest first; it is carried on the error, not quoted whole.
  */
 export function diagnoseExit(exitCode: number, logTail: readonly string[], context: ExitContext = { isForkPullRequest: false }): GuardError {

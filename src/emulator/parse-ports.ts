@@ -1,11 +1,11 @@
 import { InvalidInputError } from '../errors.js'
 import type { PortBinding } from '../ports.js'
 
-/** The gateway port inside the container (FACTS.md §2.7). */
+/** The gateway port inside the container (docs/facts.md §2.7). */
 export const GATEWAY_PORT = 4566
 /** LocalStack Pro's HTTPS gateway, published by `localstack start` when GATEWAY_LISTEN is unset. */
 export const HTTPS_GATEWAY_PORT = 443
-/** External service ports (FACTS.md §2.7: 4510-4559 in the docs, lstk and the Dockerfile). */
+/** External service ports (docs/facts.md §2.7: 4510-4559 in the docs, lstk and the Dockerfile). */
 export const SERVICE_PORTS_START = 4510
 export const SERVICE_PORTS_END = 4559
 

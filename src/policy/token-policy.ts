@@ -7,7 +7,7 @@ import {
 } from '../errors.js'
 import { classifyToken, normalizeCredential, type TokenKind } from '../tokens/index.js'
 
-/** Where a credential may come from, in the order DESIGN.md gives. Values are raw, as the user set them. */
+/** Where a credential may come from, in the order docs/design.md gives. Values are raw, as the user set them. */
 export interface CredentialSources {
   readonly input: string | undefined
   readonly authTokenEnv: string | undefined
@@ -15,7 +15,7 @@ export interface CredentialSources {
 }
 
 export interface TokenPolicyContext {
-  /** `CI` is present in the environment (presence counts, not truthiness: FACTS.md §2.2). */
+  /** `CI` is present in the environment (presence counts, not truthiness: docs/facts.md §2.2). */
   readonly isCi: boolean
   /** The run is a pull request from a fork, which GitHub gives no secrets. */
   readonly isForkPullRequest: boolean
@@ -37,7 +37,7 @@ const WEB_APP = 'the Auth Tokens page of the LocalStack web app (https://app.loc
 
 /**
  * Decides offline, from the token model alone, whether the Action may start the emulator with this credential
- * (issue 3's decision table). Throws a named `GuardError` whose message never contains the token.
+ * (the token table of README "Token kinds"). Throws a named `GuardError` whose message never contains the token.
  */
 export function decideToken(sources: CredentialSources, context: TokenPolicyContext): TokenDecision {
   const { token, source, warnings } = resolveCredential(sources, context)

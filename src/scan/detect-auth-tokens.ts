@@ -6,7 +6,7 @@ import type { FindingKind } from './finding.js'
 import type { Detector, RawHit } from './raw-hit.js'
 
 /**
- * Auth Tokens anywhere, in any file type: the grammar, then the checksum (FACTS.md §1.7: no entropy, no word list).
+ * Auth Tokens anywhere, in any file type: the grammar, then the checksum (docs/facts.md §1.7: no entropy, no word list).
  * No left boundary is required, so `\nls-…` inside a JSON string and `set-token ls-…` are found; anything failing
  * the checksum (every auth-token-shaped placeholder) is dropped here. The keyword is the whole token grammar, so
  * the shared pass already delivers complete candidates.

@@ -3,7 +3,7 @@ import { authTokenHit, findAuthTokens } from './detect-auth-tokens.js'
 import type { Detector, RawHit, WindowDetector } from './raw-hit.js'
 
 /**
- * One level of base64, as in Kubernetes Secret `data:` values (FACTS.md §1.6).
+ * One level of base64, as in Kubernetes Secret `data:` values (docs/facts.md §1.6).
  *
  * Rather than decoding every base64-looking run (lock files are full of them), look for the encodings of `ls` +
  * (`-` or a letter), one per byte alignment in a 3-byte group:

@@ -6,7 +6,7 @@ import { alertResponseKeys, DEFAULT_SECRETS, rotationSchema, secretTargetSchema 
 import { redactTokenShapes } from '../tokens/redact-token-shapes.js'
 import { describeUnsafeGlob, MAX_GLOB_CHARS, MAX_IGNORE_PATHS } from './glob-limits.js'
 
-/** The configuration file, in the repository or in the organisation's `.github` repository (DESIGN.md). */
+/** The configuration file, in the repository or in the organisation's `.github` repository (docs/design.md). */
 export const GUARD_CONFIG_PATH = '.github/localstack-guard.yml'
 
 const FINGERPRINT = /^sha256:[0-9a-f]{64}$/
@@ -65,7 +65,7 @@ export const DEFAULT_GUARD_CONFIG: GuardConfig = configSchema.parse({})
 
 /**
  * Parses and validates a configuration file. A broken file throws `InvalidConfigError` whose `problems` are
- * `key: what is wrong` lines, so the user sees the key to fix rather than a schema dump (STYLE.md §4).
+ * `key: what is wrong` lines, so the user sees the key to fix rather than a schema dump (docs/style.md §4).
  */
 export function parseGuardConfig(yamlText: string, sourceName: string = GUARD_CONFIG_PATH): GuardConfig {
   if (yamlText.length > MAX_CONFIG_CHARS) throw invalid(sourceName, [`(file): ${yamlText.length} characters, more than the ${MAX_CONFIG_CHARS} allowed`])

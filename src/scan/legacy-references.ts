@@ -1,5 +1,5 @@
 /**
- * How a reference to the legacy variable looks, by the text just before the name (FACTS.md §1.5): each pattern is
+ * How a reference to the legacy variable looks, by the text just before the name (docs/facts.md §1.5): each pattern is
  * anchored at the end of the text before the name, and `close` measures the rest of the reference after it.
  */
 interface ReferenceForm {

@@ -1,5 +1,5 @@
 /**
- * Placeholders for legacy API keys (FACTS.md §1.5). Auth-token-shaped placeholders need no list: they fail the
+ * Placeholders for legacy API keys (docs/facts.md §1.5). Auth-token-shaped placeholders need no list: they fail the
  * checksum. A legacy key has no format, so a value given to `LOCALSTACK_API_KEY` is judged by what documentation and
  * examples put there instead of a key.
  */
@@ -17,9 +17,9 @@ const KNOWN_PLACEHOLDERS = new Set([
 ])
 
 /**
- * Words that only a stand-in contains. A real legacy key is ten random alphanumerics (FACTS.md §1.4), so every word
+ * Words that only a stand-in contains. A real legacy key is ten random alphanumerics (docs/facts.md §1.4), so every word
  * here has at least four letters: a three-letter word (`foo`, `xxx`) turns up inside one random key in a few
- * thousand, which is how word lists lose real secrets (FACTS.md §1.7).
+ * thousand, which is how word lists lose real secrets (docs/facts.md §1.7).
  */
 const STAND_IN_WORDS = /your|fake|dummy|mock|test|invalid|bogus|example|placeholder|change-?me|redacted|sample|x{4}|here|insert|replace|secret|api[-_]?key|token/i
 /** A single word in one case is a stand-in when it is shorter than a real key (`legacy`, `REDACTED`, `changeme`). */

@@ -27,8 +27,8 @@ const KIND_BY_PREFIX: Readonly<Record<string, TokenKind>> = { 'ls-': 'developer-
 const AUTH_TOKEN_PREFIX = /^ls[a-zA-Z]*-/
 
 /**
- * Classifies a credential offline, from its grammar and checksum alone (FACTS.md §1.1, §1.2).
- * Surrounding whitespace and quotes are ignored, as LocalStack strips them too (FACTS.md §2.1).
+ * Classifies a credential offline, from its grammar and checksum alone (docs/facts.md §1.1, §1.2).
+ * Surrounding whitespace and quotes are ignored, as LocalStack strips them too (docs/facts.md §2.1).
  */
 export function classifyToken(raw: string): TokenClassification {
   const value = normalizeCredential(raw)

@@ -1,5 +1,5 @@
 /**
- * The LocalStack Auth Token grammar (FACTS.md §1.1, `licensingv2.py` class `AuthToken`).
+ * The LocalStack Auth Token grammar (docs/facts.md §1.1, `licensingv2.py` class `AuthToken`).
  *
  * `ls[a-zA-Z]*-` prefix, then a 36-character body shaped 8-4-4-4-12 whose first four characters are letters; the
  * last four body characters are the checksum.

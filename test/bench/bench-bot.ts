@@ -1,6 +1,5 @@
 /**
- * `npm run bench:bot`: the bot (built, as `npm start` runs it) against the fake GitHub, in three phases (issue 4,
- * "Performance"): a burst of 200 pushes within GitHub's limits, the API calls each push shape costs, and a burst
+ * `npm run bench:bot`: the bot (built, as `npm start` runs it) against the fake GitHub, in phases: a burst of 200 pushes within GitHub's limits, the API calls each push shape costs, and a burst
  * beyond the content-creation budget. A benchmark, not a timed test: it prints figures next to their goals and fails
  * only when something functional fails (a delivery refused, an incident or check run missing, a request GitHub would
  * reject, a raw token sent or printed). A fifth phase puts hostile pushes beside ordinary traffic.

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: the scanner's throughput against a single pass of the bare token regex over the same string, and
- * its memory, on a synthetic corpus with a known number of planted tokens (issue 2, "A benchmark, not a timed test").
+ * its memory, on a synthetic corpus with a known number of planted tokens.
  * Goals on the 2-core reference machine: >= 250 MB/s, ratio >= 0.4, scan working set independent of corpus size.
  */
 import { createTextScanner } from '../../src/scan/text-scanner.js'

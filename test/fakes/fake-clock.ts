@@ -1,7 +1,7 @@
 import type { Clock } from '../../src/ports.js'
 
 /**
- * A clock whose `sleep` advances `now` instead of waiting (STYLE.md §3). After advancing it yields one macrotask, so
+ * A clock whose `sleep` advances `now` instead of waiting (docs/style.md §3). After advancing it yields one macrotask, so
  * every promise the new time settles (a scripted container exit, say) runs before the sleeper continues.
  */
 export class FakeClock implements Clock {

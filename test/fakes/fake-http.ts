@@ -20,7 +20,7 @@ export class FakeHttp implements Http {
   }
 }
 
-/** A complete `/_localstack/info` body (FACTS.md §2.6). */
+/** A complete `/_localstack/info` body (docs/facts.md §2.6). */
 export function infoBody(isLicenseActivated: boolean): Record<string, unknown> {
   return {
     version: '2026.3.1.dev3',

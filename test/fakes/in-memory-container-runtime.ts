@@ -25,7 +25,7 @@ interface FakeContainer {
 }
 
 /**
- * A `ContainerRuntime` scripted with log lines and an exit code, driven by a `FakeClock` (STYLE.md §3).
+ * A `ContainerRuntime` scripted with log lines and an exit code, driven by a `FakeClock` (docs/style.md §3).
  * `localImages` lists images present without a pull; `pullableImages` those a pull can fetch.
  */
 export class InMemoryContainerRuntime implements ContainerRuntime {

@@ -2,8 +2,8 @@ import { randomInt } from 'node:crypto'
 import { computeChecksum } from '../../src/tokens/checksum.js'
 
 /**
- * Generates checksum-valid fake Auth Tokens at test time, so no token-shaped literal is ever committed (STYLE.md §7).
- * The groups follow the observed shape (FACTS.md §1.3): four digits, or consonant-vowel pairs in random case.
+ * Generates checksum-valid fake Auth Tokens at test time, so no token-shaped literal is ever committed (docs/style.md §7).
+ * The groups follow the observed shape (docs/facts.md §1.3): four digits, or consonant-vowel pairs in random case.
  */
 const CONSONANTS = 'bcdfghjklmnprstvwxyz'
 const VOWELS = 'aeiou'
@@ -48,7 +48,7 @@ export function generateMalformedToken(prefix = 'lsci-'): string {
   return `${prefix}${payload}${bad}`
 }
 
-/** A 10-character legacy API key (FACTS.md §1.4: no format; logs show length 10). */
+/** A 10-character legacy API key (docs/facts.md §1.4: no format; logs show length 10). */
 export function generateLegacyKey(): string {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
   return Array.from({ length: 10 }, () => pick(alphabet)).join('')

@@ -8,12 +8,12 @@ export interface WebhookDelivery {
   secret: string
   /** `X-GitHub-Event`: `push`, `installation`, `check_run`, … */
   name: string
-  /** `X-GitHub-Delivery`: reuse one to simulate a redelivery (FACTS.md §5). */
+  /** `X-GitHub-Delivery`: reuse one to simulate a redelivery (docs/facts.md §5). */
   deliveryId: string
   payload: unknown
   /** `bad`: sign with a different secret, as a forged delivery would. */
   signature?: 'bad'
-  /** Default 10 s: GitHub's own timeout for a delivery (FACTS.md §5). */
+  /** Default 10 s: GitHub's own timeout for a delivery (docs/facts.md §5). */
   timeoutMs?: number
 }
 

@@ -34,7 +34,7 @@ export interface BotProcess {
 
 /**
  * Starts the bot exactly as `npm start` does (the built `bot/main.js` under Node 24), pointed at the fake GitHub
- * with `GHE_HOST`/`GHE_PROTOCOL` (Probot's own e2e pattern, FACTS.md §6), and waits for `Listening on`.
+ * with `GHE_HOST`/`GHE_PROTOCOL` (Probot's own e2e pattern, docs/facts.md §6), and waits for `Listening on`.
  */
 export async function startBot(gh: FakeGitHub, key: TestAppKey, options: { appId: number; databasePath?: string; env?: Record<string, string> }): Promise<BotProcess> {
   if (!existsSync(BOT_ENTRY)) throw new Error(`${BOT_ENTRY} is missing: run npm run build first (npm start does it in prestart).`)

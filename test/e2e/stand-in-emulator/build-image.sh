@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the stand-in LocalStack image for the e2e tests without any registry (issue 3): a root filesystem holding
+# Builds the stand-in LocalStack image for the e2e tests without any registry: a root filesystem holding
 # this machine's Node binary, the shared libraries it links (incl. the dynamic loader) and emulator.mjs, imported
 # with `docker import`. Usage: build-image.sh [TAG]   (default localstack-stand-in:test)
 set -euo pipefail

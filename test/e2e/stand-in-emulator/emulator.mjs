@@ -1,5 +1,5 @@
-// A stand-in for the LocalStack container, for e2e tests on machines that cannot reach a registry (issue 3).
-// It imitates what FACTS.md §2 documents: credential checks, the exit-55 licence banner, /_localstack/info and
+// A stand-in for the LocalStack container, for e2e tests on machines that cannot reach a registry.
+// It imitates what docs/facts.md §2 documents: credential checks, the exit-55 licence banner, /_localstack/info and
 // /_localstack/health, and the `Ready.` marker. It never prints a credential, only whether one was set.
 // Scripted behaviour (env): STANDIN_ACTIVATION_DELAY_MS (default 300), STANDIN_MODE = normal | crash | never-activate |
 // license-rejected, STANDIN_CRASH_AFTER_MS (default 200), STANDIN_FAILURE (a licence failure reason, below) and
@@ -103,7 +103,7 @@ function checkCredentials() {
   if (!TOKEN_RE.test(credential) || !hasValidChecksum(credential)) {
     exitWithLicenceFailure('The auth token defined in LOCALSTACK_AUTH_TOKEN has an invalid format.')
   }
-  // Stand-in for the licence server's answer (FACTS.md §2.2: presence of CI counts, not its value).
+  // Stand-in for the licence server's answer (docs/facts.md §2.2: presence of CI counts, not its value).
   if (credential.startsWith('ls-') && env.CI !== undefined) {
     exitWithLicenceFailure('The credentials defined in your environment are invalid. Developer Auth Tokens cannot be used in CI.')
   }

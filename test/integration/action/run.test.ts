@@ -11,7 +11,7 @@ import { RecordingLogger } from '../../fakes/recording-logger.js'
 import { generateToken } from '../../support/generate-token.js'
 import { parseCommandFile } from '../../e2e/action/run-bundle.js'
 
-// run() and postRun() with fake ports: INPUT_* env and temp runner files, as STYLE.md §7 describes.
+// run() and postRun() with fake ports: INPUT_* env and temp runner files, as docs/style.md §7 describes.
 const savedEnv = { ...process.env }
 let dir: string
 let printed: string[]

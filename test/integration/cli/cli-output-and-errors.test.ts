@@ -4,7 +4,7 @@ import { generateLegacyKey, generateToken } from '../../support/generate-token.j
 import { validateSarif } from '../../support/sarif-schema.js'
 import { assertBundleExists, Sandbox } from './cli-harness.js'
 
-/** STYLE.md §4: `<what failed>: <why>. <what to do>.` on a single line. */
+/** docs/style.md §4: `<what failed>: <why>. <what to do>.` on a single line. */
 const ONE_ACTIONABLE_LINE = /^[^\n]+: [^\n]+\. [^\n]+\.\n$/
 
 let sandbox: Sandbox

@@ -35,6 +35,16 @@ describe('the bot environment', () => {
     expect(error.message).toContain('Fix these variables')
   })
 
+  it('reads the leak response variables into one response setting, and never echoes their secrets', () => {
+    const settings = readSettings(sources({ ...CREDENTIALS, GUARD_PUBLIC_URL: 'https://guard.example.com', GUARD_ROTATION_SECRET: 'rotation-secret-0123456789', GUARD_OUTBOUND_RETRY_MS: '50', GUARD_INCIDENT_WATCH_SECONDS: '0.5' }))
+    expect(settings.response).toEqual({ publicUrl: 'https://guard.example.com', rotationSecret: 'rotation-secret-0123456789', retryBaseMs: 50, attempts: 4 })
+    expect(settings.incidentWatchMs).toBe(500)
+    const error = failure({ ...CREDENTIALS, GUARD_ALERT_SECRET: 'short-secret', GUARD_INCIDENT_WATCH_SECONDS: 'hourly' })
+    expect(error.message).toContain('GUARD_ALERT_SECRET is (value not shown): is shorter than 16 characters')
+    expect(error.message).not.toContain('short-secret')
+    expect(error.message).toContain('GUARD_INCIDENT_WATCH_SECONDS is "hourly": expected a number of seconds')
+  })
+
   it('refuses a misspelt GUARD_ variable instead of silently keeping the default', () => {
     expect(failure({ ...CREDENTIALS, GUARD_WORKER: '4' }).message).toContain('GUARD_WORKER is not a setting of the bot (known: ')
   })

@@ -10,7 +10,7 @@ export interface PlantedScan {
 
 /**
  * Scans generated text with the real scanner so formatter tests see real findings: one of every kind, a legacy key,
- * and a migration reference. Tokens come from the generator, never from literals (STYLE.md §7).
+ * and a migration reference. Tokens come from the generator, never from literals (docs/style.md §7).
  */
 export function scanPlantedSecrets(): PlantedScan {
   const ciToken = generateToken('lsci-')

@@ -6,7 +6,7 @@ import { makeFinding, scanPlantedSecrets } from './findings-fixture.js'
 const STATS = { files: 2, bytes: 300, skippedBinary: 1, skippedUnreadable: 0, durationMs: 12 }
 
 describe('formatJson', () => {
-  it('prints the findings and stats of DESIGN.md, fields in the documented order', () => {
+  it('prints the findings and stats of docs/design.md, fields in the documented order', () => {
     const report: ScanReport = { findings: [makeFinding({ commit: 'b'.repeat(40) })], stats: { ...STATS, commits: 4 } }
 
     const parsed = JSON.parse(formatJson(report)) as { findings: Record<string, unknown>[]; stats: Record<string, unknown> }

@@ -68,7 +68,7 @@ describe('auth tokens in text', () => {
 })
 
 describe('placeholders for auth tokens are nothing', () => {
-  // FACTS.md §1.5, every auth-token-shaped family.
+  // docs/facts.md §1.5, every auth-token-shaped family.
   const placeholders = [
     'ls-...',
     'ls-xxx...',

@@ -62,7 +62,7 @@ describe('legacy keys are found by context', () => {
 })
 
 describe('placeholders for legacy keys are nothing', () => {
-  // FACTS.md §1.5, the legacy family.
+  // docs/facts.md §1.5, the legacy family.
   const placeholders = ['<YOUR_API_KEY>', '<your-key-here>', '<api-key>', '{enter your key}', 'your-key', 'YOUR_API_KEY_HERE', 'xxxxxx', '...', 'test', 'another-fake-key']
   it.each(placeholders)('ignores %s', (placeholder) => {
     const text = [`LOCALSTACK_API_KEY=${placeholder}`, `LOCALSTACK_API_KEY: "${placeholder}"`, `export LOCALSTACK_API_KEY='${placeholder}'`].join('\n')

@@ -2,7 +2,7 @@ import { classifyToken, fingerprintToken, hasValidChecksum, parseToken, redactTo
 import { generateMalformedToken, generateToken } from '../../support/generate-token.js'
 
 describe('token checksum', () => {
-  // The two documented examples from LocalStack's AuthToken docstring (FACTS.md §1.1): the only allowed literals.
+  // The two documented examples from LocalStack's AuthToken docstring (docs/facts.md §1.1): the only allowed literals.
   const documented = ['ls-WeNE7839-VifA-viLo-LImo-SehU0277efb9', 'lsci-sekU1905-PohE-0982-duXA-pUQITIxi3829']
 
   it.each(documented)('accepts LocalStack documented example %#', (token) => {

@@ -14,7 +14,7 @@ export function reachable(store: ObjectStore, heads: readonly string[]): Set<str
 }
 
 /**
- * `git log base..head` in chronological order, oldest first, as the compare API lists it (FACTS.md §5): every commit
+ * `git log base..head` in chronological order, oldest first, as the compare API lists it (docs/facts.md §5): every commit
  * reachable from `head` and not from `base`, each after its parents.
  */
 export function logRange(store: ObjectStore, base: string | undefined, head: string): CommitRecord[] {

@@ -1,6 +1,6 @@
 import { structuredPatch } from 'diff'
 
-/** When GitHub leaves `patch` out of a file entry (FACTS.md §5: large files lose it, observed). */
+/** When GitHub leaves `patch` out of a file entry (docs/facts.md §5: large files lose it, observed). */
 export interface PatchLimits {
   /** A patch longer than this many bytes is omitted. */
   bytes: number

@@ -52,7 +52,7 @@ export interface Route {
   auth: 'app' | 'installation'
   /** The installation permission the operation needs (GitHub answers 403 without it). */
   permission?: { name: string; level: 'read' | 'write' }
-  /** Counts against the content-creation secondary limit (FACTS.md §5). */
+  /** Counts against the content-creation secondary limit (docs/facts.md §5). */
   createsContent?: boolean
   /** A GitHub limit checked before the schema (e.g. 50 annotations), so it is reported as a refusal. */
   refuse?: (body: unknown) => LimitRefusal | undefined

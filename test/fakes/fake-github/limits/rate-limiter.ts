@@ -4,7 +4,7 @@ export interface Budget {
   windowMs: number
 }
 
-/** GitHub's REST limits for an installation (FACTS.md §5); every field can be made small in tests. */
+/** GitHub's REST limits for an installation (docs/facts.md §5); every field can be made small in tests. */
 export interface RateLimitOptions {
   /** Primary budget per installation. Default 5000 an hour. */
   primary: Budget

@@ -25,7 +25,7 @@ let cached: OpenApiDocument | undefined
 
 /**
  * GitHub's published REST description (`@octokit/openapi`, api.github.com). Only this one file is read: the package
- * index loads every GHES variant, hundreds of MB (FACTS.md §6). Parsed once per process (about 13 MB).
+ * index loads every GHES variant, hundreds of MB (docs/facts.md §6). Parsed once per process (about 13 MB).
  */
 export function loadGitHubSpec(): OpenApiDocument {
   if (cached) return cached

@@ -27,7 +27,7 @@ export interface PushOptions {
   sender?: string
 }
 
-/** FACTS.md §5: a push payload lists at most 2048 commits. */
+/** docs/facts.md §5: a push payload lists at most 2048 commits. */
 const MAX_PAYLOAD_COMMITS = 2048
 
 function payloadCommit(world: World, repo: FakeRepository, commit: CommitRecord, distinct: boolean): Record<string, unknown> {

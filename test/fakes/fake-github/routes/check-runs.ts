@@ -4,7 +4,7 @@ import { checkRunJson } from '../representations/check-run-json.js'
 import type { AnnotationRecord, CheckRunRecord } from '../state/check-run-store.js'
 import { paginate } from './paging.js'
 
-/** GitHub's limits on one check-run request (FACTS.md §5). */
+/** GitHub's limits on one check-run request (docs/facts.md §5). */
 const MAX_ANNOTATIONS = 50
 const MAX_OUTPUT_CHARS = 65535
 

@@ -8,7 +8,7 @@ import { paginate } from './paging.js'
 
 const READ_CONTENTS = { name: 'contents', level: 'read' } as const
 
-/** Get-a-commit: files are the diff against the first parent, 300 a page, at most 3000 (FACTS.md §5). */
+/** Get-a-commit: files are the diff against the first parent, 300 a page, at most 3000 (docs/facts.md §5). */
 function getCommit(context: RouteContext): RouteResult {
   const repo = requireRepo(context)
   const commit = repo.resolve(context.params['ref'] ?? '')

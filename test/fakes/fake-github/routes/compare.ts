@@ -6,7 +6,7 @@ import { commitJson } from '../representations/commit-json.js'
 import { fileEntryJson } from '../representations/file-entry-json.js'
 import { isPaged, paginate } from './paging.js'
 
-/** Without paging the compare API lists at most 250 commits, the most recent last (FACTS.md §5). */
+/** Without paging the compare API lists at most 250 commits, the most recent last (docs/facts.md §5). */
 const UNPAGED_COMMITS = 250
 /** Files appear on the first page only, at most 300 for the whole comparison. */
 const MAX_FILES = 300

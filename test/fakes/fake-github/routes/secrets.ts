@@ -24,7 +24,7 @@ function getSecret(context: RouteContext): RouteResult {
   return { status: 200, body: { name: secret.name, created_at: isoSeconds(secret.createdAt), updated_at: isoSeconds(secret.updatedAt) } }
 }
 
-/** The value must be sealed for this repository's key (FACTS.md §5); the fake opens it to prove that. */
+/** The value must be sealed for this repository's key (docs/facts.md §5); the fake opens it to prove that. */
 function putSecret(context: RouteContext): RouteResult {
   const repo = requireRepo(context)
   const body = context.body as { encrypted_value: string; key_id: string }

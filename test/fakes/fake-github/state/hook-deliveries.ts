@@ -21,7 +21,7 @@ export interface HookDeliveryRecord {
   body: string
 }
 
-/** GitHub's own timeout for a delivery (FACTS.md §5). */
+/** GitHub's own timeout for a delivery (docs/facts.md §5). */
 const DELIVERY_TIMEOUT_MS = 10_000
 
 /**

@@ -2,7 +2,7 @@ import sodiumModule from 'libsodium-wrappers'
 
 const sodium = sodiumModule
 
-/** A repository's Actions secrets, sealed with a real libsodium key pair as GitHub does (FACTS.md §5). */
+/** A repository's Actions secrets, sealed with a real libsodium key pair as GitHub does (docs/facts.md §5). */
 export interface SecretRecord {
   name: string
   createdAt: Date

@@ -8,7 +8,7 @@ import { HookDeliveries } from './hook-deliveries.js'
 /** An installation permission level; `write` implies `read`. */
 export type PermissionLevel = 'read' | 'write' | 'admin'
 
-/** What the app was granted on install (FACTS.md §5 table); tests narrow it to check the app asks for enough. */
+/** What the app was granted on install (docs/facts.md §5 table); tests narrow it to check the app asks for enough. */
 export const DEFAULT_PERMISSIONS: Readonly<Record<string, PermissionLevel>> = {
   metadata: 'read',
   contents: 'read',
