@@ -11132,7 +11132,7 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./build/src/errors.js
 /**
- * The error hierarchy shared by every front end (STYLE.md §4).
+ * The error hierarchy shared by every front end (docs/style.md §4).
  *
  * Every message has the shape `<what failed>: <why, with the observed facts>. <what to do>.` and never contains a raw
  * token: callers pass `redactToken(token)` when a token must be named.
@@ -11171,19 +11171,19 @@ class SourceReadError extends GuardError {
     code = 'source-unreadable';
     name = 'SourceReadError';
 }
-/** Turns anything thrown into an `Error` without losing it (STYLE.md §4: catch as unknown). */
+/** Turns anything thrown into an `Error` without losing it (docs/style.md §4: catch as unknown). */
 function toError(thrown) {
     if (thrown instanceof Error)
         return thrown;
     return new Error(typeof thrown === 'string' ? thrown : `non-error thrown: ${String(thrown)}`, { cause: thrown });
 }
-// ---- The Action and the emulator (issue 3). Codes are stable: the README troubleshooting section is keyed by them.
+// ---- The Action and the emulator. Codes are stable: the README troubleshooting section is keyed by them.
 /** A personal developer token (`ls-`) was given while `CI` is set, and `allow-developer-token` is not `true`. */
 class DeveloperTokenInCiError extends (/* unused pure expression or super */ null && (GuardError)) {
     code = 'developer-token-in-ci';
     name = 'DeveloperTokenInCiError';
 }
-/** A legacy API key (no `ls…-` prefix): these no longer activate (FACTS.md §2.9). */
+/** A legacy API key (no `ls…-` prefix): these no longer activate (docs/facts.md §2.9). */
 class LegacyKeyError extends (/* unused pure expression or super */ null && (GuardError)) {
     code = 'legacy-key';
     name = 'LegacyKeyError';
@@ -11193,7 +11193,7 @@ class MissingTokenError extends (/* unused pure expression or super */ null && (
     code = 'missing-token';
     name = 'MissingTokenError';
 }
-/** Both `LOCALSTACK_AUTH_TOKEN` and `LOCALSTACK_API_KEY` are set, which the emulator refuses (FACTS.md §2.1). */
+/** Both `LOCALSTACK_AUTH_TOKEN` and `LOCALSTACK_API_KEY` are set, which the emulator refuses (docs/facts.md §2.1). */
 class ConflictingCredentialsError extends (/* unused pure expression or super */ null && (GuardError)) {
     code = 'conflicting-credentials';
     name = 'ConflictingCredentialsError';
@@ -11208,6 +11208,16 @@ class ImagePullError extends (/* unused pure expression or super */ null && (Gua
     code = 'image-pull-failed';
     name = 'ImagePullError';
 }
+/** The image is not on the machine and the pull policy forbids pulling it (`skip-pull`, `pull-policy: never`). */
+class ImageMissingError extends (/* unused pure expression or super */ null && (GuardError)) {
+    code = 'image-missing';
+    name = 'ImageMissingError';
+}
+/** An input of the older composite action that this Action cannot honour (state, cloud pods, ephemeral previews). */
+class UnsupportedInputError extends (/* unused pure expression or super */ null && (GuardError)) {
+    code = 'unsupported-input';
+    name = 'UnsupportedInputError';
+}
 /** A port the emulator needs on the host is already taken. */
 class PortInUseError extends (/* unused pure expression or super */ null && (GuardError)) {
     code = 'port-in-use';
@@ -11218,7 +11228,7 @@ class EmulatorStartError extends (/* unused pure expression or super */ null && 
     code = 'emulator-start-failed';
     name = 'EmulatorStartError';
 }
-/** The container exited with code 55: LocalStack refused the licence (FACTS.md §2.5). */
+/** The container exited with code 55: LocalStack refused the licence (docs/facts.md §2.5). */
 class ActivationFailedError extends GuardError {
     code = 'activation-failed';
     name = 'ActivationFailedError';
@@ -11273,6 +11283,38 @@ function logTailOf(error) {
         return error.logTail;
     }
     return undefined;
+}
+// ---- The leak lifecycle.
+/** An incident was asked to move where its lifecycle does not go (for example, a dismissed incident to rotated). */
+class IllegalTransitionError extends GuardError {
+    code = 'illegal-transition';
+    name = 'IllegalTransitionError';
+    from;
+    event;
+    constructor(details) {
+        const allowed = details.allowed.length === 0 ? 'none: the incident is finished' : details.allowed.join(', ');
+        super(`Incident ${details.fingerprint} cannot take "${details.event}": it is ${details.from}, where the events that apply are ${allowed}. Check the incident's state before acting on it.`);
+        this.from = details.from;
+        this.event = details.event;
+    }
+}
+// ---- Hostile input: what a push may cost the bot.
+/** Scanning one file (or filtering a push's paths) ran past its time budget and was stopped. */
+class ScanBudgetError extends (/* unused pure expression or super */ null && (GuardError)) {
+    code = 'scan-budget-exceeded';
+    name = 'ScanBudgetError';
+    /** `what` is already redacted (it names a path from the push). */
+    static forWork(what, budgetMs) {
+        return new ScanBudgetError(`Scanning ${what} stopped: it ran past its budget of ${budgetMs} ms and its thread was ended. Split the file or push, or tell the bot's operator; "Re-run" on the check run scans the commit again.`);
+    }
+}
+/** A scanning thread failed on one file (it crashed, or ran out of its memory limit). */
+class ScanFailedError extends (/* unused pure expression or super */ null && (GuardError)) {
+    code = 'scan-failed';
+    name = 'ScanFailedError';
+    static forWork(what, reason) {
+        return new ScanFailedError(`Scanning ${what} failed: ${reason}. The other files were scanned; "Re-run" on the check run scans the commit again.`);
+    }
 }
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
@@ -16351,7 +16393,7 @@ function _isoDuration(Class, params) {
 }
 // @__NO_SIDE_EFFECTS__
 function _number(Class, params) {
-    return new Class(snapshotChecks({ type: "number", checks: [], ...util.normalizeParams(params) }));
+    return new Class(snapshotChecks({ type: "number", checks: [], ...normalizeParams(params) }));
 }
 // @__NO_SIDE_EFFECTS__
 function _coercedNumber(Class, params) {
@@ -19678,7 +19720,7 @@ const ZodURL = /*@__PURE__*/ $constructor("ZodURL", (inst, def) => {
     ZodStringFormat.init(inst, def);
 });
 function url(params) {
-    return core._url(ZodURL, params);
+    return _url(ZodURL, params);
 }
 function httpUrl(params) {
     return core._url(ZodURL, {
@@ -19932,7 +19974,7 @@ const ZodNumber = /*@__PURE__*/ $constructor("ZodNumber", (inst, def) => {
     },
 }));
 function schemas_number(params) {
-    return core._number(ZodNumber, params);
+    return _number(ZodNumber, params);
 }
 const ZodNumberFormat = /*@__PURE__*/ $constructor("ZodNumberFormat", (inst, def) => {
     $ZodNumberFormat.init(inst, def);
@@ -20816,25 +20858,183 @@ function preprocess(fn, schema) {
     });
 }
 
+;// CONCATENATED MODULE: ./build/src/incidents/response-config.js
+
+const REPOSITORY = /^[\w.-]+\/[\w.-]+$/;
+/** GitHub's rule for secret names: letters, digits and underscores, not starting with a digit or GITHUB_. */
+const SECRET_NAME = /^(?!GITHUB_)[A-Za-z_][A-Za-z0-9_]*$/;
+/** The `alerts` keys of the leak response (beside `team`, `assignees` and `labels`). */
+const alertResponseKeys = {
+    repository: schemas_string().regex(REPOSITORY, 'must name a repository as "org/name"').optional(),
+    'repository-for': schemas_enum(['public', 'all']).default('public'),
+    'max-issues-per-push': schemas_number().int().min(1).max(100).default(10),
+    'escalate-after-hours': schemas_number().min(0.01).max(24 * 30).default(24),
+    webhook: object({
+        url: url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
+        format: schemas_enum(['json', 'slack']).default('json'),
+    })
+        .strict()
+        .optional(),
+};
+/** One Actions secret that holds the LocalStack token: watched for a rotation, written with the new token. */
+const secretTargetSchema = object({
+    name: schemas_string().regex(SECRET_NAME, 'must be a secret name (letters, digits, underscores)'),
+    environment: schemas_string().regex(/^[^\s/][^/]{0,254}$/, 'must be an environment name').optional(),
+    organization: schemas_boolean().default(false),
+    repository: schemas_string().regex(REPOSITORY, 'must name a repository as "org/name"').optional(),
+})
+    .strict()
+    .refine((target) => !(target.organization && (target.environment !== undefined || target.repository !== undefined)), 'an organisation secret has no environment or repository');
+/** `rotation`: manual by default; the organisation's own service only when asked for, and in dry-run first. */
+const rotationSchema = object({
+    provider: schemas_enum(['manual', 'webhook']).default('manual'),
+    url: url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+    'dry-run': schemas_boolean().default(true),
+    'send-token': schemas_boolean().default(false),
+    'timeout-seconds': schemas_number().min(1).max(120).default(10),
+})
+    .strict()
+    .refine((rotation) => rotation.provider !== 'webhook' || rotation.url !== undefined, { message: 'provider webhook needs a url', path: ['url'] });
+const DEFAULT_SECRETS = [{ name: 'LOCALSTACK_AUTH_TOKEN', organization: false }];
+
+;// CONCATENATED MODULE: ./build/src/tokens/token-grammar.js
+/**
+ * The LocalStack Auth Token grammar (docs/facts.md §1.1, `licensingv2.py` class `AuthToken`).
+ *
+ * `ls[a-zA-Z]*-` prefix, then a 36-character body shaped 8-4-4-4-12 whose first four characters are letters; the
+ * last four body characters are the checksum.
+ */
+/** Body length after the prefix: 32 characters of payload plus 4 of checksum. */
+const TOKEN_BODY_LENGTH = 36;
+/** LocalStack's own minimum: the body plus the shortest prefix `ls-`. */
+const MIN_TOKEN_LENGTH = TOKEN_BODY_LENGTH + 3;
+/**
+ * The longest prefix we accept, letters after `ls` included. The grammar allows any number; known prefixes are
+ * `ls-` and `lsci-`. Bounding it keeps the scanning pattern linear on inputs such as `lslslsls…` (an unbounded
+ * `[a-zA-Z]*` restarts at every `ls` and rescans the whole run of letters).
+ */
+const MAX_PREFIX_LETTERS = 16;
+const BODY_SOURCE = '[a-zA-Z]{4}[a-zA-Z0-9]{4}-[a-zA-Z0-9]{4}-[a-zA-Z0-9]{4}-[a-zA-Z0-9]{4}-[a-zA-Z0-9]{12}';
+/** Exactly one token, nothing around it (LocalStack's own anchored regex, prefix bounded as above). */
+const ANCHORED_TOKEN_PATTERN = new RegExp(`^ls[a-zA-Z]{0,${MAX_PREFIX_LETTERS}}-${BODY_SOURCE}$`);
+/**
+ * The source of the scanning pattern. It ends in `[0-9a-f]{4}` because a real checksum is lower-case hex, and refuses
+ * a following alphanumeric so a longer identifier is not cut into a token.
+ */
+const SCANNING_TOKEN_SOURCE = `ls[a-zA-Z]{0,${MAX_PREFIX_LETTERS}}-[a-zA-Z]{4}[a-zA-Z0-9]{4}-[a-zA-Z0-9]{4}-[a-zA-Z0-9]{4}-[a-zA-Z0-9]{4}-` +
+    `[a-zA-Z0-9]{8}[0-9a-f]{4}(?![a-zA-Z0-9])`;
+/** The longest text the scanning pattern can match, plus the one character its look-ahead reads. */
+const MAX_TOKEN_LENGTH = 2 + MAX_PREFIX_LETTERS + 1 + TOKEN_BODY_LENGTH + 1;
+/** A fresh global scanning regex (global regexes carry `lastIndex`, so each scan gets its own). */
+function createTokenScanPattern() {
+    return new RegExp(SCANNING_TOKEN_SOURCE, 'g');
+}
+
+;// CONCATENATED MODULE: ./build/src/tokens/redact-token.js
+/** How many characters of the body a redacted token keeps: stricter than LocalStack's own mask, which keeps 8. */
+const REDACTED_BODY_CHARS = 4;
+const MASKED_TAIL = '****-****-****-****-************';
+/**
+ * The only form in which a token may be shown: the prefix and the first four body characters, then a mask that keeps
+ * the grammar's shape. Never shows the checksum. A value with no `ls…-` prefix (a legacy key) keeps nothing but its
+ * length, as LocalStack's own logs do.
+ */
+function redactToken(token) {
+    const match = /^ls[a-zA-Z]*-/.exec(token);
+    if (match === null)
+        return `****(${token.length})`;
+    const prefix = match[0];
+    return `${prefix}${token.slice(prefix.length, prefix.length + REDACTED_BODY_CHARS)}${MASKED_TAIL}`;
+}
+
+;// CONCATENATED MODULE: ./build/src/tokens/redact-token-shapes.js
+
+
+/**
+ * Anything shaped like a token, checksum or not: text from a push (a path, a ref, a commit message, an error that
+ * quotes one) is redacted before it is printed or stored, and a near-miss is redacted too rather than trusted.
+ */
+const TOKEN_SHAPE = new RegExp(`ls[a-zA-Z]{0,${MAX_PREFIX_LETTERS}}-[a-zA-Z0-9]{8}-[a-zA-Z0-9]{4}-[a-zA-Z0-9]{4}-[a-zA-Z0-9]{4}-[a-zA-Z0-9]{12}`, 'g');
+/** `text` with every token shape replaced by its redaction (`redactToken`); text without one is returned as is. */
+function redactTokenShapes(text) {
+    if (!text.includes('-'))
+        return text;
+    return text.replace(TOKEN_SHAPE, (token) => redactToken(token));
+}
+
+;// CONCATENATED MODULE: ./build/src/scan/glob-limits.js
+/**
+ * Limits on the configuration's `ignore-paths` globs. picomatch turns a glob into a regular expression, and each
+ * `*` in a path segment becomes a lazy `[^/]*?`: a segment with k stars backtracks as n^k on a path segment of n
+ * characters that nearly matches (`**\/*a*a*a*a*a*a*b` against a name of 110 `a`s ran for minutes), and each `**`
+ * multiplies by the number of segments. Two of each keeps the worst case to milliseconds on a 1 KiB path, and every
+ * reasonable glob (`dist/**`, `**\/*.min.js`, `**\/test/**\/*.snap`, `*.test.*`) within them.
+ */
+const MAX_IGNORE_PATHS = 100;
+const MAX_GLOB_CHARS = 256;
+const MAX_GLOBSTARS = 2;
+const MAX_STARS_PER_SEGMENT = 2;
+/** Why a glob is refused, or undefined when it is acceptable. */
+function describeUnsafeGlob(glob) {
+    const segments = glob.split('/');
+    const globstars = segments.filter((segment) => segment === '**').length;
+    if (globstars > MAX_GLOBSTARS)
+        return `has ${globstars} "**" segments; at most ${MAX_GLOBSTARS} are allowed (each multiplies the matching time)`;
+    for (const segment of segments) {
+        if (segment === '**')
+            continue;
+        const stars = [...segment].filter((char) => char === '*').length;
+        if (stars > MAX_STARS_PER_SEGMENT)
+            return `has ${stars} "*" in one path segment; at most ${MAX_STARS_PER_SEGMENT} are allowed (more can take minutes to match one name)`;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./build/src/scan/guard-config.js
 
 
 
 
-/** The configuration file, in the repository or in the organisation's `.github` repository (DESIGN.md). */
+
+
+
+/** The configuration file, in the repository or in the organisation's `.github` repository (docs/design.md). */
 const GUARD_CONFIG_PATH = '.github/localstack-guard.yml';
 const FINGERPRINT = /^sha256:[0-9a-f]{64}$/;
+/**
+ * The configuration is written by anyone who can push, and read on every push that finds something: it is capped, so
+ * a file cannot cost more to read than a scan. 64 KiB holds thousands of reasonable entries.
+ */
+const MAX_CONFIG_CHARS = 64 * 1024;
+const MAX_ALLOWED_FINGERPRINTS = 1000;
+/** A broken file lists at most this many problems (each redacted and shortened): the check run is not a dump. */
+const MAX_PROBLEMS = 20;
+const MAX_PROBLEM_CHARS = 300;
 const configSchema = object({
-    'ignore-paths': array(schemas_string().min(1, 'must not be empty')).default([]),
+    'ignore-paths': array(schemas_string()
+        .min(1, 'must not be empty')
+        .max(MAX_GLOB_CHARS, `must be at most ${MAX_GLOB_CHARS} characters`)
+        .superRefine((glob, ctx) => {
+        const unsafe = describeUnsafeGlob(glob);
+        if (unsafe !== undefined)
+            ctx.addIssue({ code: 'custom', message: unsafe });
+    }))
+        .max(MAX_IGNORE_PATHS, `must list at most ${MAX_IGNORE_PATHS} globs`)
+        .default([]),
     'allow-fingerprints': array(schemas_string().regex(FINGERPRINT, 'must be "sha256:" followed by 64 lower-case hex digits (as the scan reports it)'))
+        .max(MAX_ALLOWED_FINGERPRINTS, `must list at most ${MAX_ALLOWED_FINGERPRINTS} fingerprints`)
         .default([]),
     alerts: object({
         team: schemas_string().regex(/^@?[\w.-]+\/[\w.-]+$/, 'must name a team as "@org/team"').optional(),
         assignees: array(schemas_string().regex(/^[\w-]+$/, 'must be a GitHub login')).default([]),
         labels: array(schemas_string().min(1)).default(['security', 'localstack-token-leak']),
+        ...alertResponseKeys,
     })
         .strict()
-        .default({ assignees: [], labels: ['security', 'localstack-token-leak'] }),
+        .prefault({}),
+    // The leak response (README "When a token leaks"): where the token lives in CI, and how it is rotated.
+    secrets: array(secretTargetSchema).max(20).default(DEFAULT_SECRETS),
+    rotation: rotationSchema.prefault({}),
     migration: schemas_enum(['issue', 'pull-request', 'off']).default('issue'),
     'check-on-clean-push': schemas_boolean().default(false),
 })
@@ -20843,9 +21043,11 @@ const configSchema = object({
 const DEFAULT_GUARD_CONFIG = configSchema.parse({});
 /**
  * Parses and validates a configuration file. A broken file throws `InvalidConfigError` whose `problems` are
- * `key: what is wrong` lines, so the user sees the key to fix rather than a schema dump (STYLE.md §4).
+ * `key: what is wrong` lines, so the user sees the key to fix rather than a schema dump (docs/style.md §4).
  */
 function parseGuardConfig(yamlText, sourceName = GUARD_CONFIG_PATH) {
+    if (yamlText.length > MAX_CONFIG_CHARS)
+        throw invalid(sourceName, [`(file): ${yamlText.length} characters, more than the ${MAX_CONFIG_CHARS} allowed`]);
     const document = (0,dist/* parseDocument */.Tp)(yamlText, { prettyErrors: true, uniqueKeys: true });
     if (document.errors.length > 0) {
         const problems = document.errors.map((error) => `(yaml): ${error.message.split('\n')[0] ?? error.code}`);
@@ -20853,7 +21055,10 @@ function parseGuardConfig(yamlText, sourceName = GUARD_CONFIG_PATH) {
     }
     return validateGuardConfig(document.toJS(), sourceName);
 }
-function invalid(sourceName, problems) {
+function invalid(sourceName, found) {
+    // Keys and values come from the push: token shapes are redacted, and the list is bounded.
+    const shown = found.slice(0, MAX_PROBLEMS).map((problem) => redactTokenShapes(problem.length > MAX_PROBLEM_CHARS ? `${problem.slice(0, MAX_PROBLEM_CHARS)}…` : problem));
+    const problems = found.length > MAX_PROBLEMS ? [...shown, `(and ${found.length - MAX_PROBLEMS} more problems)`] : shown;
     const listed = problems.join('; ');
     return new InvalidConfigError(`${sourceName} is not valid: ${listed}. Fix the file (see the README's configuration section); until then the defaults apply.`, problems);
 }
@@ -20867,15 +21072,35 @@ function describeIssue(issue) {
         return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
     return issue.message;
 }
-/** Builds the path filter of a configuration: true when a path is to be scanned. */
+/** Compiled filters by configuration: a configuration's globs are compiled once, not per push or per finding. */
+const compiledFilters = new Map();
+const MAX_COMPILED_FILTERS = 256;
+/**
+ * Builds the path filter of a configuration: true when a path is to be scanned. Extended globs are off (their
+ * alternations backtrack), and a path longer than a glob can be matched in bounded time is scanned, not skipped.
+ */
 function createPathFilter(config) {
-    if (config['ignore-paths'].length === 0)
+    const globs = config['ignore-paths'];
+    if (globs.length === 0)
         return () => true;
-    const isIgnored = picomatch(config['ignore-paths'], { dot: true });
-    return (path) => !isIgnored(path);
+    const key = JSON.stringify(globs);
+    const known = compiledFilters.get(key);
+    if (known !== undefined)
+        return known;
+    const isIgnored = picomatch([...globs], { dot: true, noextglob: true });
+    const filter = (path) => path.length > MAX_FILTERED_PATH_CHARS || !isIgnored(path);
+    if (compiledFilters.size >= MAX_COMPILED_FILTERS)
+        compiledFilters.delete(compiledFilters.keys().next().value ?? '');
+    compiledFilters.set(key, filter);
+    return filter;
 }
+/** Paths longer than this are always scanned: matching them against a glob could take seconds. */
+const MAX_FILTERED_PATH_CHARS = 1024;
 /** Validates an already parsed configuration value (as Probot's config plugin returns it). */
 function validateGuardConfig(value, sourceName = GUARD_CONFIG_PATH) {
+    const size = JSON.stringify(value ?? {}).length;
+    if (size > MAX_CONFIG_CHARS)
+        throw invalid(sourceName, [`(file): ${size} characters of values, more than the ${MAX_CONFIG_CHARS} allowed`]);
     const result = configSchema.safeParse(value ?? {});
     if (result.success)
         return result.data;
@@ -20883,7 +21108,7 @@ function validateGuardConfig(value, sourceName = GUARD_CONFIG_PATH) {
 }
 /** The scan options of a configuration (one place, for every front end). */
 function configuredScan(config) {
-    return { isPathIncluded: createPathFilter(config), allowFingerprints: new Set(config['allow-fingerprints']) };
+    return { isPathIncluded: createPathFilter(config), ignorePaths: config['ignore-paths'], allowFingerprints: new Set(config['allow-fingerprints']) };
 }
 /** Applies a configuration to findings made without it (the bot reads its configuration only when it finds something). */
 function applyGuardConfig(findings, config) {
@@ -20891,10 +21116,115 @@ function applyGuardConfig(findings, config) {
     return findings.filter((finding) => isPathIncluded(finding.file) && !allowFingerprints.has(finding.fingerprint));
 }
 
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./build/src/tokens/checksum.js
+
+/** The checksum LocalStack expects for a payload: the first four characters of the lower-case hex md5. */
+function computeChecksum(payload) {
+    return (0,external_node_crypto_namespaceObject.createHash)('md5').update(payload).digest('hex').slice(0, 4);
+}
+/** True when the body's last four characters are the checksum of its first 32 (case-sensitive, as LocalStack). */
+function hasValidChecksum(body) {
+    if (body.length !== 36)
+        return false;
+    return computeChecksum(body.slice(0, 32)) === body.slice(32);
+}
+
+;// CONCATENATED MODULE: ./build/src/tokens/parse-token.js
+
+/** Splits a string that matches the Auth Token grammar; `undefined` when it does not. */
+function parseToken(candidate) {
+    if (!ANCHORED_TOKEN_PATTERN.test(candidate))
+        return undefined;
+    const dash = candidate.indexOf('-');
+    const prefix = candidate.slice(0, dash + 1);
+    const body = candidate.slice(dash + 1);
+    return { prefix, body, payload: body.slice(0, -4), checksum: body.slice(-4) };
+}
+
+;// CONCATENATED MODULE: ./build/src/tokens/classify-token.js
+
+
+const KIND_BY_PREFIX = { 'ls-': 'developer-token', 'lsci-': 'ci-token' };
+/** Looks like an attempt at an Auth Token: an `ls<letters>-` prefix. */
+const AUTH_TOKEN_PREFIX = /^ls[a-zA-Z]*-/;
+/**
+ * Classifies a credential offline, from its grammar and checksum alone (docs/facts.md §1.1, §1.2).
+ * Surrounding whitespace and quotes are ignored, as LocalStack strips them too (docs/facts.md §2.1).
+ */
+function classifyToken(raw) {
+    const value = normalizeCredential(raw);
+    const parsed = parseToken(value);
+    if (parsed !== undefined) {
+        if (!hasValidChecksum(parsed.body))
+            return { kind: 'malformed', isValid: false };
+        return { kind: KIND_BY_PREFIX[parsed.prefix] ?? 'auth-token', isValid: true };
+    }
+    if (AUTH_TOKEN_PREFIX.test(value))
+        return { kind: 'malformed', isValid: false };
+    return { kind: 'legacy-key', isValid: value.length > 0 };
+}
+/** Strips surrounding whitespace and one pair of matching quotes, as LocalStack's licensing client does. */
+function normalizeCredential(raw) {
+    const trimmed = raw.trim();
+    const quoted = /^(["'])(.*)\1$/s.exec(trimmed);
+    return (quoted?.[2] ?? trimmed).trim();
+}
+
+;// CONCATENATED MODULE: ./build/src/tokens/fingerprint.js
+
+/**
+ * A token's identity: `sha256:` + the hex SHA-256 of the whole token (docs/facts.md §4, "our conventions").
+ * Incidents are keyed by it and configs allow-list by it; the token cannot be recovered from it.
+ */
+function fingerprintToken(token) {
+    return `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(token).digest('hex')}`;
+}
+
+;// CONCATENATED MODULE: ./build/src/tokens/index.js
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./build/cli/safe-text.js
+
+/**
+ * Anything that starts like an Auth Token: an `ls…-` prefix, the body's first group of eight, a dash, and the rest.
+ * Broader than the scanning pattern on purpose: a mistyped or truncated token (wrong checksum, wrong case) is still
+ * secret enough not to be echoed. Narrow enough that ordinary words such as `tools-configuration` stay readable.
+ */
+const safe_text_TOKEN_SHAPE = new RegExp(`ls[a-zA-Z]{0,${MAX_PREFIX_LETTERS}}-[a-zA-Z0-9]{8}-[a-zA-Z0-9-]*`, 'g');
+/** Replaces every token-shaped run in text that came from outside (an argument, a path, git's stderr). */
+function safe_text_redactTokenShapes(text) {
+    return text.replace(safe_text_TOKEN_SHAPE, (shape) => redactToken(shape));
+}
+/**
+ * C0 and C1 control characters, DEL, and the Unicode bidirectional controls: a file name holding them could move
+ * the cursor, recolour or clear the terminal, or make text read in another order than it is stored.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/** Shows control characters as `\xNN` or `\uNNNN`, so text from a file name cannot act on the terminal. */
+function escapeControlChars(text) {
+    return text.replace(UNSAFE_CHARS, (char) => {
+        const code = char.charCodeAt(0);
+        return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+    });
+}
+/** Text from outside, made safe to print on a terminal: token shapes redacted, control characters escaped. */
+function safeForTerminal(text) {
+    return escapeControlChars(safe_text_redactTokenShapes(text));
+}
+
 ;// CONCATENATED MODULE: ./build/cli/scan-report.js
 /** Fresh, zeroed tallies. */
 function createCounters() {
-    return { files: 0, bytes: 0, commits: 0, skippedBinary: 0 };
+    return { files: 0, bytes: 0, commits: 0, skippedBinary: 0, skippedIgnored: 0, skippedUnreadable: 0 };
 }
 /** True when the report holds a leak: the only thing that makes `scan` exit 1 (migration findings do not). */
 function hasLeak(report) {
@@ -20903,9 +21233,12 @@ function hasLeak(report) {
 
 ;// CONCATENATED MODULE: ./build/cli/format-text.js
 
-/** How many hex digits of a fingerprint the text report shows; the JSON and SARIF reports carry it in full. */
-const SHORT_FINGERPRINT_HEX = 12;
-/** The human report: one `path:line:column  kind  redacted  fingerprint` line per finding, then a summary. */
+
+/**
+ * The human report: one `path:line:column  kind  redacted  fingerprint` line per finding, then a summary. The
+ * fingerprint is shown whole, so it can be pasted into allow-fingerprints as it is. A path is printed with token
+ * shapes redacted and control characters escaped: a file name is written by whoever made the file.
+ */
 function formatText(report) {
     const lines = report.findings.map(formatFinding);
     lines.push(summarize(report));
@@ -20918,9 +21251,10 @@ function formatText(report) {
     return `${lines.join('\n')}\n`;
 }
 function formatFinding(finding) {
-    const fingerprint = finding.fingerprint.slice(0, 'sha256:'.length + SHORT_FINGERPRINT_HEX);
     const commit = finding.commit === undefined ? '' : `  commit ${finding.commit.slice(0, 12)}`;
-    return `${finding.file}:${finding.line}:${finding.column}  ${finding.kind}  ${finding.redacted}  ${fingerprint}${commit}`;
+    const file = safeForTerminal(finding.file);
+    const where = finding.line === 0 ? `${file} (in the file name)` : `${file}:${finding.line}:${finding.column}`;
+    return `${where}  ${finding.kind}  ${safeForTerminal(finding.redacted)}  ${finding.fingerprint}${commit}`;
 }
 /** One line: what was found, in what, how long it took. Used on stderr too when the report goes to --output. */
 function summarize(report) {
@@ -20932,10 +21266,15 @@ function summarize(report) {
 }
 function describeScope(stats) {
     const size = formatBytes(stats.bytes);
+    const binaryDiffs = stats.skippedBinary === 0 ? '' : `, ${plural(stats.skippedBinary, 'binary file diff')} skipped`;
     if (stats.commits !== undefined)
-        return `${plural(stats.commits, 'commit')} (${plural(stats.files, 'file diff')}, ${size})`;
-    const binary = stats.skippedBinary === 0 ? '' : `, ${plural(stats.skippedBinary, 'binary file')} skipped`;
-    return `${plural(stats.files, 'file')} (${size}${binary})`;
+        return `${plural(stats.commits, 'commit')} (${plural(stats.files, 'file diff')}, ${size}${binaryDiffs})`;
+    const skipped = [
+        stats.skippedBinary === 0 ? '' : `${plural(stats.skippedBinary, 'binary file')} skipped`,
+        (stats.skippedIgnored ?? 0) === 0 ? '' : `${plural(stats.skippedIgnored ?? 0, 'git-ignored file')} skipped (--include-ignored scans them)`,
+        stats.skippedUnreadable === 0 ? '' : `${plural(stats.skippedUnreadable, 'unreadable file')} skipped`,
+    ].filter((part) => part !== '');
+    return `${plural(stats.files, 'file')} (${[size, ...skipped].join(', ')})`;
 }
 function plural(count, noun) {
     return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
@@ -21006,11 +21345,38 @@ class OutputWriteError extends GuardError {
 
 
 
+
 /**
- * Options every git call gets, whatever the user's configuration: paths unescaped, and no pager, colour, external
- * diff, textconv or signature output that would change what the diff parser reads.
+ * Options every git call gets, whatever the user's or the repository's configuration. The scanned repository is
+ * untrusted (it may be a clone of anything), and its `.git/config` can name commands git would run: so no
+ * file-system monitor (`core.fsmonitor` runs a command on `ls-files`), no hooks, no pager, no network transport
+ * (a partial clone would fetch missing objects through the repository's remote, credential helper or
+ * `core.sshCommand`), no signature check (`gpg.program`). External diffs and textconv filters are refused by the
+ * diff options themselves (`--no-ext-diff --no-textconv`). `-c` outranks every configuration file. Paths come
+ * unescaped so the diff parser reads them as they are.
  */
-const BASE_ARGS = ['-c', 'core.quotePath=false', '--no-pager'];
+const BASE_ARGS = [
+    '-c', 'core.quotePath=false',
+    '-c', 'core.fsmonitor=false',
+    '-c', 'core.untrackedCache=false',
+    '-c', 'core.hooksPath=/dev/null',
+    '-c', 'core.pager=cat',
+    '-c', 'protocol.allow=never',
+    '-c', 'log.showSignature=false',
+    '--no-pager',
+];
+/**
+ * Environment overrides: git never asks for credentials on the terminal, takes no optional locks (a scan does
+ * not write the index), never fetches lazily, and ignores an external diff or pager the environment names.
+ */
+const SAFE_ENV = {
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_OPTIONAL_LOCKS: '0',
+    GIT_NO_LAZY_FETCH: '1',
+    GIT_EXTERNAL_DIFF: undefined,
+    GIT_PAGER: 'cat',
+    PAGER: 'cat',
+};
 /** How many bytes of git's stderr are kept for the error message. */
 const MAX_STDERR_BYTES = 16 * 1024;
 /**
@@ -21019,7 +21385,9 @@ const MAX_STDERR_BYTES = 16 * 1024;
  */
 function runGit(invocation) {
     return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)('git', [...BASE_ARGS, ...invocation.args], { cwd: invocation.cwd, env: { ...invocation.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = (0,external_node_child_process_namespaceObject.spawn)('git', [...BASE_ARGS, ...invocation.args], { cwd: invocation.cwd, env: gitEnv(invocation.env), stdio: ['pipe', 'pipe', 'pipe'] });
+        child.stdin.on('error', () => undefined); // git exiting early is reported by its exit status
+        child.stdin.end(invocation.input ?? '');
         const stdout = [];
         let stderr = '';
         let failure;
@@ -21048,13 +21416,24 @@ function runGit(invocation) {
         });
     });
 }
+function gitEnv(env) {
+    const merged = { ...env };
+    for (const [name, value] of Object.entries(SAFE_ENV)) {
+        if (value === undefined)
+            delete merged[name];
+        else
+            merged[name] = value;
+    }
+    return merged;
+}
 function notStarted(error) {
     return new GitCommandError(`git could not be started: ${error.message}. Install git and put it on PATH, or scan the working tree without --git or --staged.`, { cause: error });
 }
 function failed(invocation, stderr, status) {
     const firstLine = stderr.split('\n').find((line) => line.trim() !== '')?.trim() ?? status;
     const why = firstLine.replace(/\.$/, '');
-    return new GitCommandError(`git ${invocation.args[0] ?? ''} failed in ${invocation.cwd}: ${why}. ${invocation.hint}.`);
+    // git's stderr quotes what it was given (a RANGE, a path): redacted and escaped like any outside text.
+    return new GitCommandError(`git ${invocation.args[0] ?? ''} failed in ${safeForTerminal(invocation.cwd)}: ${safeForTerminal(why)}. ${invocation.hint}.`);
 }
 
 ;// CONCATENATED MODULE: ./build/cli/sources/find-repository-root.js
@@ -21159,121 +21538,16 @@ function unquoteGitPath(raw) {
     }
     return new TextDecoder().decode(new Uint8Array(bytes));
 }
-
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./build/src/tokens/fingerprint.js
-
 /**
- * A token's identity: `sha256:` + the hex SHA-256 of the whole token (FACTS.md §4, "our conventions").
- * Incidents are keyed by it and configs allow-list by it; the token cannot be recovered from it.
+ * The path in `a/P b/P` (or `"a/P" "b/P"` when quoted): without renames both halves are the same path, so the
+ * header splits in the middle even when the path itself holds " b/".
  */
-function fingerprintToken(token) {
-    return `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(token).digest('hex')}`;
-}
-
-;// CONCATENATED MODULE: ./build/src/tokens/checksum.js
-
-/** The checksum LocalStack expects for a payload: the first four characters of the lower-case hex md5. */
-function computeChecksum(payload) {
-    return (0,external_node_crypto_namespaceObject.createHash)('md5').update(payload).digest('hex').slice(0, 4);
-}
-/** True when the body's last four characters are the checksum of its first 32 (case-sensitive, as LocalStack). */
-function hasValidChecksum(body) {
-    if (body.length !== 36)
-        return false;
-    return computeChecksum(body.slice(0, 32)) === body.slice(32);
-}
-
-;// CONCATENATED MODULE: ./build/src/tokens/token-grammar.js
-/**
- * The LocalStack Auth Token grammar (FACTS.md §1.1, `licensingv2.py` class `AuthToken`).
- *
- * `ls[a-zA-Z]*-` prefix, then a 36-character body shaped 8-4-4-4-12 whose first four characters are letters; the
- * last four body characters are the checksum.
- */
-/** Body length after the prefix: 32 characters of payload plus 4 of checksum. */
-const TOKEN_BODY_LENGTH = 36;
-/** LocalStack's own minimum: the body plus the shortest prefix `ls-`. */
-const MIN_TOKEN_LENGTH = TOKEN_BODY_LENGTH + 3;
-/**
- * The longest prefix we accept, letters after `ls` included. The grammar allows any number; known prefixes are
- * `ls-` and `lsci-`. Bounding it keeps the scanning pattern linear on inputs such as `lslslsls…` (an unbounded
- * `[a-zA-Z]*` restarts at every `ls` and rescans the whole run of letters).
- */
-const MAX_PREFIX_LETTERS = 16;
-const BODY_SOURCE = '[a-zA-Z]{4}[a-zA-Z0-9]{4}-[a-zA-Z0-9]{4}-[a-zA-Z0-9]{4}-[a-zA-Z0-9]{4}-[a-zA-Z0-9]{12}';
-/** Exactly one token, nothing around it (LocalStack's own anchored regex, prefix bounded as above). */
-const ANCHORED_TOKEN_PATTERN = new RegExp(`^ls[a-zA-Z]{0,${MAX_PREFIX_LETTERS}}-${BODY_SOURCE}$`);
-/**
- * The source of the scanning pattern. It ends in `[0-9a-f]{4}` because a real checksum is lower-case hex, and refuses
- * a following alphanumeric so a longer identifier is not cut into a token.
- */
-const SCANNING_TOKEN_SOURCE = `ls[a-zA-Z]{0,${MAX_PREFIX_LETTERS}}-[a-zA-Z]{4}[a-zA-Z0-9]{4}-[a-zA-Z0-9]{4}-[a-zA-Z0-9]{4}-[a-zA-Z0-9]{4}-` +
-    `[a-zA-Z0-9]{8}[0-9a-f]{4}(?![a-zA-Z0-9])`;
-/** The longest text the scanning pattern can match, plus the one character its look-ahead reads. */
-const MAX_TOKEN_LENGTH = 2 + MAX_PREFIX_LETTERS + 1 + TOKEN_BODY_LENGTH + 1;
-/** A fresh global scanning regex (global regexes carry `lastIndex`, so each scan gets its own). */
-function createTokenScanPattern() {
-    return new RegExp(SCANNING_TOKEN_SOURCE, 'g');
-}
-
-;// CONCATENATED MODULE: ./build/src/tokens/parse-token.js
-
-/** Splits a string that matches the Auth Token grammar; `undefined` when it does not. */
-function parseToken(candidate) {
-    if (!ANCHORED_TOKEN_PATTERN.test(candidate))
+function pathOfGitHeader(rest) {
+    const half = (rest.length - 1) / 2;
+    if (!Number.isInteger(half) || rest[half] !== ' ')
         return undefined;
-    const dash = candidate.indexOf('-');
-    const prefix = candidate.slice(0, dash + 1);
-    const body = candidate.slice(dash + 1);
-    return { prefix, body, payload: body.slice(0, -4), checksum: body.slice(-4) };
-}
-
-;// CONCATENATED MODULE: ./build/src/tokens/classify-token.js
-
-
-const KIND_BY_PREFIX = { 'ls-': 'developer-token', 'lsci-': 'ci-token' };
-/** Looks like an attempt at an Auth Token: an `ls<letters>-` prefix. */
-const AUTH_TOKEN_PREFIX = /^ls[a-zA-Z]*-/;
-/**
- * Classifies a credential offline, from its grammar and checksum alone (FACTS.md §1.1, §1.2).
- * Surrounding whitespace and quotes are ignored, as LocalStack strips them too (FACTS.md §2.1).
- */
-function classifyToken(raw) {
-    const value = normalizeCredential(raw);
-    const parsed = parseToken(value);
-    if (parsed !== undefined) {
-        if (!hasValidChecksum(parsed.body))
-            return { kind: 'malformed', isValid: false };
-        return { kind: KIND_BY_PREFIX[parsed.prefix] ?? 'auth-token', isValid: true };
-    }
-    if (AUTH_TOKEN_PREFIX.test(value))
-        return { kind: 'malformed', isValid: false };
-    return { kind: 'legacy-key', isValid: value.length > 0 };
-}
-/** Strips surrounding whitespace and one pair of matching quotes, as LocalStack's licensing client does. */
-function normalizeCredential(raw) {
-    const trimmed = raw.trim();
-    const quoted = /^(["'])(.*)\1$/s.exec(trimmed);
-    return (quoted?.[2] ?? trimmed).trim();
-}
-
-;// CONCATENATED MODULE: ./build/src/tokens/redact-token.js
-/** How many characters of the body a redacted token keeps: stricter than LocalStack's own mask, which keeps 8. */
-const REDACTED_BODY_CHARS = 4;
-const MASKED_TAIL = '****-****-****-****-************';
-/**
- * The only form in which a token may be shown: the prefix and the first four body characters, then a mask that keeps
- * the grammar's shape. Never shows the checksum. A value with no `ls…-` prefix (a legacy key) keeps nothing but its
- * length, as LocalStack's own logs do.
- */
-function redactToken(token) {
-    const match = /^ls[a-zA-Z]*-/.exec(token);
-    if (match === null)
-        return `****(${token.length})`;
-    const prefix = match[0];
-    return `${prefix}${token.slice(prefix.length, prefix.length + REDACTED_BODY_CHARS)}${MASKED_TAIL}`;
+    const path = unquoteGitPath(rest.slice(half + 1));
+    return path.startsWith('b/') ? path.slice(2) : undefined;
 }
 
 ;// CONCATENATED MODULE: ./build/src/scan/detect-auth-tokens.js
@@ -21282,7 +21556,7 @@ function redactToken(token) {
 
 
 /**
- * Auth Tokens anywhere, in any file type: the grammar, then the checksum (FACTS.md §1.7: no entropy, no word list).
+ * Auth Tokens anywhere, in any file type: the grammar, then the checksum (docs/facts.md §1.7: no entropy, no word list).
  * No left boundary is required, so `\nls-…` inside a JSON string and `set-token ls-…` are found; anything failing
  * the checksum (every auth-token-shaped placeholder) is dropped here. The keyword is the whole token grammar, so
  * the shared pass already delivers complete candidates.
@@ -21295,8 +21569,21 @@ const detectAuthTokens = {
         return isChecksumValid(match) ? { hit: authTokenHit(index, match) } : {};
     },
 };
+/**
+ * Verdicts on recent candidates: a file that repeats one token-shaped string (130,000 decoys) computes its md5 once.
+ * A pure function's memo, bounded so a file of distinct candidates costs what it did.
+ */
+const checksumVerdicts = new Map();
+const MAX_REMEMBERED_VERDICTS = 256;
 function isChecksumValid(token) {
-    return hasValidChecksum(token.slice(token.indexOf('-') + 1));
+    const known = checksumVerdicts.get(token);
+    if (known !== undefined)
+        return known;
+    const verdict = hasValidChecksum(token.slice(token.indexOf('-') + 1));
+    if (checksumVerdicts.size >= MAX_REMEMBERED_VERDICTS)
+        checksumVerdicts.clear();
+    checksumVerdicts.set(token, verdict);
+    return verdict;
 }
 /** Checksum-valid tokens starting in `[from, to)` of `text` (for decoded text, outside the shared pass). */
 function findAuthTokens(text, from, to) {
@@ -21319,7 +21606,7 @@ function authTokenHit(offset, token) {
 
 
 /**
- * One level of base64, as in Kubernetes Secret `data:` values (FACTS.md §1.6).
+ * One level of base64, as in Kubernetes Secret `data:` values (docs/facts.md §1.6).
  *
  * Rather than decoding every base64-looking run (lock files are full of them), look for the encodings of `ls` +
  * (`-` or a letter), one per byte alignment in a 3-byte group:
@@ -21400,36 +21687,93 @@ function isBase64Run(text, start, end) {
     return true;
 }
 
-;// CONCATENATED MODULE: ./build/src/scan/legacy-references.js
-const FORMS = [
-    { before: /\$\{\{\s*(?:secrets|env|vars|inputs)\.$/i, close: /^\s*\}\}/, canBeAssigned: false },
-    { before: /\$\{$/, close: /^[^}\n]{0,40}\}/, canBeAssigned: false },
-    { before: /\$\($/, close: /^\)/, canBeAssigned: false },
-    { before: /\$$/, close: /^/, canBeAssigned: false },
-    { before: /%$/, close: /^%/, canBeAssigned: false },
-    { before: /\$env:$/i, close: /^/, canBeAssigned: true },
-    { before: /\bprocess\.env\.$/, close: /^/, canBeAssigned: true },
-    { before: /\b(?:secrets|env|vars|inputs)\.$/i, close: /^/, canBeAssigned: false },
-    {
-        before: /(?:environ\[|environ\.get\(|getenv\(|process\.env\[|ENV\[|ENV\.fetch\(|GetEnvironmentVariable\(|os\.Getenv\()\s*\\?["']$/,
-        close: /^\\?["']\s*[\])]?/,
-        canBeAssigned: true,
-    },
-];
-/** Recognises `before + name + after` as a reference to `name`, or returns `undefined`. */
-function findReference(before, name, after) {
-    for (const form of FORMS) {
-        const opening = form.before.exec(before);
-        if (opening === null)
+;// CONCATENATED MODULE: ./build/src/scan/expression-literals.js
+const MASK = '****';
+/** `${NAME`, `${#NAME`, `${localEnv:NAME` (dev containers): the parameter before an operator. */
+const PARAMETER = /^[#!]?(?:(?:localEnv|containerEnv|env):)?[A-Za-z_][\w.]{0,100}/;
+/** Shell and Compose operators (`:-` `-` `:=` `=` `:?` `?` `:+` `+`), and Spring's `${name:default}`. */
+const OPERATOR = /^(?::[-=?+]|[-=?+]|:(?!\s))/;
+const FALLBACK_OPERATORS = new Set([':-', '-', ':=', '=', ':']);
+/**
+ * Reads `${NAME:-default}` (nested too: `${A:-${B:-x}}`), and, when `hasQuotedValues`, `'…'`/`"…"` strings (in a
+ * value such as `${{ secrets.X || '…' }}` or `{{ x | default('…') }}`; in a reference such as `getenv("NAME")` the
+ * quoted string is the name), so that a reference shown in a finding never shows a value (a default is often the key
+ * itself) and each literal can be judged. Linear in the expression, which callers bound.
+ */
+function readExpression(expression, options) {
+    const literals = [];
+    let redacted = '';
+    let i = 0;
+    while (i < expression.length) {
+        const isParameter = expression.startsWith('${', i) && expression[i + 2] !== '{';
+        const part = isParameter ? readParameter(expression, i) : options.hasQuotedValues ? readQuoted(expression, i) : undefined;
+        if (part === undefined) {
+            redacted += expression[i];
+            i++;
             continue;
-        const closing = form.close.exec(after);
-        if (closing === null)
-            continue;
-        const endAfterName = closing[0].length;
-        const isAssigned = form.canBeAssigned && /^\s*=(?!=)/.test(after.slice(endAfterName));
-        return { expression: `${opening[0].trimStart()}${name}${closing[0]}`, endAfterName, isAssigned };
+        }
+        redacted += part.redacted;
+        literals.push(...part.literals);
+        i = part.end;
     }
-    return undefined;
+    return { redacted, literals };
+}
+function readParameter(expression, start) {
+    const nameStart = start + 2;
+    const name = PARAMETER.exec(expression.slice(nameStart));
+    if (name === null)
+        return undefined;
+    const operatorStart = nameStart + name[0].length;
+    const operator = OPERATOR.exec(expression.slice(operatorStart))?.[0] ?? '';
+    const wordStart = operatorStart + operator.length;
+    const close = matchingBrace(expression, wordStart);
+    if (close < 0)
+        return undefined;
+    const head = expression.slice(start, wordStart);
+    const word = expression.slice(wordStart, close);
+    if (word === '')
+        return { redacted: `${head}}`, literals: [], end: close + 1 };
+    if (word.startsWith('$')) {
+        const inner = readExpression(word, { hasQuotedValues: false });
+        const literals = inner.literals.map((literal) => ({ ...literal, index: literal.index + wordStart }));
+        return { redacted: `${head}${inner.redacted}}`, literals, end: close + 1 };
+    }
+    const quoted = /^(["'])(.*)\1$/s.exec(word);
+    const value = quoted?.[2] ?? word;
+    // `${NAME:2}` and `${NAME:2:4}` are a shell's substrings; Spring's `${name:default}` has any other default.
+    const isSubstring = operator === ':' && /^\s*-?\d+(?::-?\d+)?$/.test(word);
+    const literal = { value, index: wordStart + (quoted === null ? 0 : 1), isFallback: FALLBACK_OPERATORS.has(operator) && !isSubstring };
+    return { redacted: `${head}${MASK}}`, literals: [literal], end: close + 1 };
+}
+function readQuoted(expression, start) {
+    const quote = expression.startsWith('\\"', start) ? '\\"' : expression[start];
+    if (quote !== '"' && quote !== "'" && quote !== '\\"')
+        return undefined;
+    const close = expression.indexOf(quote, start + quote.length);
+    if (close < 0)
+        return undefined;
+    const value = expression.slice(start + quote.length, close);
+    const end = close + quote.length;
+    if (value === '')
+        return { redacted: expression.slice(start, end), literals: [], end };
+    return { redacted: `${quote}${MASK}${quote}`, literals: [{ value, index: start + quote.length, isFallback: true }], end };
+}
+/** The index of the `}` closing a `${` whose word starts at `from`, counting nested braces; -1 when unclosed. */
+function matchingBrace(text, from) {
+    let depth = 0;
+    for (let i = from; i < text.length; i++) {
+        const char = text[i];
+        if (char === '\n')
+            return -1;
+        if (char === '{')
+            depth++;
+        else if (char === '}') {
+            if (depth === 0)
+                return i;
+            depth--;
+        }
+    }
+    return -1;
 }
 
 ;// CONCATENATED MODULE: ./build/src/scan/line-bounds.js
@@ -21447,9 +21791,344 @@ function lineBounds(text, offset, reach) {
     return { start, end: newline < 0 ? windowEnd : offset + newline };
 }
 
+;// CONCATENATED MODULE: ./build/src/scan/legacy-comments.js
+
+/**
+ * Comments are published with the file: `# LOCALSTACK_API_KEY=abc…` in a commented-out line is as leaked as the
+ * line itself. In a comment, program source is text, so an unquoted value is a literal there too.
+ */
+const LINE_COMMENT = /^\s*["']?\s*(?:#|\/\/|--\s|;|\/\*|\*(?:\s|$)|<!--|rem\s|::\s)/i;
+/** A comment after code (`code # …`, `code // …`), or a line inside a JSON string (`…\n# …`: source maps). */
+const TRAILING_COMMENT = /(?:\s|\\n)(?:#|\/\/)(?:\s|$)|\\n[ \t]*(?:\*|--)[ \t]/;
+/** True when the name (whose line starts with `before`) is inside a line comment. */
+function isInComment(before) {
+    return LINE_COMMENT.test(before) || TRAILING_COMMENT.test(before);
+}
+/** A quoted literal assigned to a variable whose name says it is a key: `const key = "…"`, `apiKey: '…'`. */
+const KEY_ASSIGNMENT = /(?:^|[^\w$])([\w$]*key[\w$]*)\\?["']?\s*(?::\s*[\w<>[\]]+\s*)?[:=]\s*(\\?["'])([^"'\\\n]{1,128})\2/gi;
+const DECLARATION_LINE = /^\s*(?:(?:#|\/\/|\*)\s*)?(?:(?:export|const|let|var|val|final|static|private|public|readonly|String|string)\s+)*$/;
+/**
+ * A key assigned next to a comment that names the legacy variable: on the same line
+ * (`const key = "…" // LOCALSTACK_API_KEY`), or on the line after a comment that holds only the name
+ * (`// LOCALSTACK_API_KEY` then `// const key = "…"`). The assigned name must say `key`, so an unrelated secret
+ * under the comment is not taken for a LocalStack key.
+ */
+function findCommentedKey(text, line) {
+    const sameLine = lastKeyAssignment(text.slice(line.start, line.end), line.start);
+    if (sameLine !== undefined)
+        return sameLine;
+    const rest = text.slice(line.nameEnd, line.end).replace(/\r$/, '');
+    if (!/^[\s:.\-=>*/]*$/.test(rest) || text[line.end] !== '\n')
+        return undefined;
+    const nextStart = line.end + 1;
+    const next = text.slice(nextStart, lineBounds(text, nextStart, { before: 0, after: 512 }).end);
+    if (/localsta/i.test(next))
+        return undefined;
+    const found = lastKeyAssignment(next, nextStart);
+    if (found === undefined)
+        return undefined;
+    // Only a declaration of the key may come first on the next line, nothing else.
+    return DECLARATION_LINE.test(next.slice(0, next.search(/[\w$]*key/i))) ? found : undefined;
+}
+function lastKeyAssignment(line, base) {
+    let found;
+    KEY_ASSIGNMENT.lastIndex = 0;
+    for (let match = KEY_ASSIGNMENT.exec(line); match !== null; match = KEY_ASSIGNMENT.exec(line)) {
+        const [whole, name = '', quote = '', value = ''] = match;
+        if (/localsta/i.test(name))
+            continue;
+        const valueIndex = match.index + whole.length - quote.length - value.length;
+        found = { value, offset: base + valueIndex };
+    }
+    return found;
+}
+
+;// CONCATENATED MODULE: ./build/src/scan/legacy-references.js
+/** Openings are short; reading only the end of the line before the name bounds the cost of each pattern. */
+const MAX_OPENING_CHARS = 96;
+const MAX_CLOSE_CHARS = 256;
+function closeWith(pattern) {
+    return (after) => pattern.exec(after)?.[0].length ?? -1;
+}
+/** `${NAME}`, `${NAME:-default}`, `${NAME:-${OTHER:-x}}`: up to the brace that closes the one before the name. */
+function closeBrace(after) {
+    let depth = 0;
+    for (let i = 0; i < Math.min(after.length, MAX_CLOSE_CHARS); i++) {
+        const char = after[i];
+        if (char === '{')
+            depth++;
+        else if (char === '}') {
+            if (depth === 0)
+                return i + 1;
+            depth--;
+        }
+    }
+    return -1;
+}
+const QUOTED_NAME_CLOSE = closeWith(/^\\?["'`]\s*[\])]?/);
+const FORMS = [
+    { before: /\$\{\{\s*(?:secrets|env|vars|inputs)\.$/i, close: closeWith(/^\s*\}\}/), canBeAssigned: false },
+    // Shell, Compose and Spring parameters; dev containers' `${localEnv:NAME}`.
+    { before: /\$\{(?:(?:localEnv|containerEnv|env):)?$/, close: closeBrace, canBeAssigned: false },
+    { before: /\$\($/, close: closeWith(/^\)/), canBeAssigned: false },
+    { before: /\$ENV\{\s*["']?$/, close: closeWith(/^["']?\s*\}/), canBeAssigned: true },
+    // `$NAME` reads the variable in a shell; `$NAME = "…"` assigns it in PHP and Perl.
+    { before: /\$$/, close: closeWith(/^/), canBeAssigned: true },
+    { before: /%$/, close: closeWith(/^%/), canBeAssigned: false },
+    { before: /\$env:$/i, close: closeWith(/^/), canBeAssigned: true },
+    { before: /\bprocess\.env\.$/, close: closeWith(/^/), canBeAssigned: true },
+    { before: /\b(?:secrets|env|vars|inputs)\.$/i, close: closeWith(/^/), canBeAssigned: false },
+    {
+        before: /(?:environ|\bENV|\benv|process\.env|\$_ENV|\$_SERVER|environment|Environment)\[\s*\\?["']$/,
+        close: QUOTED_NAME_CLOSE,
+        canBeAssigned: true,
+    },
+    // Any call with the quoted name first: getenv, os.Getenv, environ.get, ENV.fetch, System.getenv, env::var,
+    // GetEnvironmentVariable, System.get_env, and setters (setenv, monkeypatch.setenv) whose next argument is a value.
+    {
+        before: /(?:[A-Za-z_$][\w$]*(?:\.|::|->))?[A-Za-z_$][\w$]*!?\s*\(\s*\\?["'`]$/,
+        precheck: /\(\s*\\?["'`]$/,
+        close: QUOTED_NAME_CLOSE,
+        canBeAssigned: false,
+        isCallArgument: true,
+    },
+    // An environment reader given a constant that names the variable: `System.getenv(Constants.ENV_LOCALSTACK_API_KEY)`.
+    {
+        before: /(?:getenv|Getenv|GetEnvironmentVariable|get_env|env::var|environ\.get)\(\s*[\w.]*$/,
+        precheck: /\([\w.\s]*$/,
+        close: closeWith(/^\s*\)/),
+        canBeAssigned: false,
+    },
+];
+/** Recognises `before + name + after` as a reference to `name`, or returns `undefined`. */
+function findReference(before, name, after) {
+    const tail = before.slice(-MAX_OPENING_CHARS);
+    for (const form of FORMS) {
+        if (form.precheck !== undefined && !form.precheck.test(tail))
+            continue;
+        const opening = form.before.exec(tail);
+        if (opening === null)
+            continue;
+        const endAfterName = form.close(after);
+        if (endAfterName < 0)
+            continue;
+        const isAssigned = form.canBeAssigned && /^\s*=(?![=~])/.test(after.slice(endAfterName));
+        const openingText = opening[0].trimStart();
+        return {
+            expression: `${openingText}${name}${after.slice(0, endAfterName)}`,
+            openingLength: openingText.length,
+            endAfterName,
+            isAssigned,
+            isCallArgument: form.isCallArgument === true && !/[)\]]\s*$/.test(after.slice(0, endAfterName)),
+        };
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./build/src/scan/read-value.js
+const MAX_VALUE_CHARS = 256;
+/** An unquoted value ends at whitespace, a delimiter, a comment, a redirection or tag (`<`), or a JSON escape (`\n`). */
+const UNQUOTED_END = /[\s,;)}\]#"'`\\<>|&]/;
+/**
+ * Reads one value: an expression (`${{ … }}`, `${…}`, `$(…)`, which may hold spaces), quoted (`"…"`, `'…'`, `` `…` ``, or a JSON-escaped `\"…\"` inside an `.ipynb` string) or bare.
+ * Bounded, so a minified line costs no more than the value.
+ */
+function readValue(input) {
+    const expression = readExpressionValue(input.slice(0, MAX_VALUE_CHARS));
+    if (expression !== undefined)
+        return { value: expression, isQuoted: false, length: expression.length };
+    const escapedQuote = input.startsWith('\\"');
+    const quote = escapedQuote ? '\\"' : /^["'`]/.test(input) ? (input[0] ?? '') : '';
+    if (quote !== '') {
+        const close = input.indexOf(quote, quote.length);
+        if (close < 0 || close > MAX_VALUE_CHARS)
+            return { value: '', isQuoted: true, length: 0 };
+        return { value: input.slice(quote.length, close), isQuoted: true, length: close + quote.length };
+    }
+    let end = 0;
+    while (end < input.length && end < MAX_VALUE_CHARS && !UNQUOTED_END.test(input[end] ?? ''))
+        end++;
+    return { value: input.slice(0, end), isQuoted: false, length: end };
+}
+/** `${{ … }}`, `$( … )`, or `${ … }` up to its matching brace (`${A:-${B:-x}}` nests). */
+function readExpressionValue(input) {
+    const simple = /^(?:\$\{\{[^\n]*?\}\}|\$\([^)\n]*\))/.exec(input);
+    if (simple !== null)
+        return simple[0];
+    if (!input.startsWith('${'))
+        return undefined;
+    let depth = 0;
+    for (let i = 2; i < input.length && input[i] !== '\n'; i++) {
+        if (input[i] === '{')
+            depth++;
+        else if (input[i] === '}' && depth-- === 0)
+            return input.slice(0, i + 1);
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./build/src/scan/legacy-blocks.js
+
+
+/** How far a block after the name is read: within the scanner's look-ahead (2 KiB) with room to spare. */
+const MAX_BLOCK_CHARS = 1024;
+/**
+ * Terraform `variable "localstack_api_key" { … default = "…" … }`: the default of the variable's own block (not of a
+ * nested `validation` block), on the same line or the lines after. Strings are skipped, so braces inside a
+ * description do not end the block.
+ */
+function findTerraformDefault(text, name) {
+    if (!/\bvariable[ \t]+\\?"$/.test(name.before) || !/^\\?"[ \t]*\{/.test(name.after))
+        return undefined;
+    const blockStart = name.end + name.after.indexOf('{') + 1;
+    const block = text.slice(blockStart, blockStart + MAX_BLOCK_CHARS);
+    // JSON-escaped (a notebook): the block's strings are `\"…\"`, and bare quotes belong to the JSON around it.
+    const isEscaped = name.before.endsWith('\\"');
+    const at = topLevelDefault(isEscaped ? block.replace(/\\"|"/g, (quote) => (quote === '"' ? ' ' : ' "')) : block);
+    if (at === undefined)
+        return undefined;
+    return valueAt(block, { base: blockStart, at: isEscaped && block[at - 1] === '\\' ? at - 1 : at });
+}
+/** Where the value of the block's own `default =` starts, skipping strings and nested blocks. */
+function topLevelDefault(block) {
+    let depth = 0;
+    for (let i = 0; i < block.length; i++) {
+        const char = block[i];
+        if (char === '"')
+            i = skipString(block, i);
+        else if (char === '{')
+            depth++;
+        else if (char === '}' && depth-- === 0)
+            return undefined;
+        else if (depth === 0 && char === 'd' && !/\w/.test(block[i - 1] ?? '')) {
+            const operator = /^default[ \t]*=[ \t]*/.exec(block.slice(i, i + 32));
+            if (operator !== null)
+                return i + operator[0].length;
+        }
+    }
+    return undefined;
+}
+function skipString(block, quoteIndex) {
+    for (let i = quoteIndex + 1; i < block.length; i++) {
+        if (block[i] === '\\')
+            i++;
+        else if (block[i] === '"' || block[i] === '\n')
+            return i;
+    }
+    return block.length;
+}
+function valueAt(block, place) {
+    const lineEnd = block.indexOf('\n', place.at);
+    const read = readValue(block.slice(place.at, lineEnd < 0 ? undefined : lineEnd).replace(/\r$/, ''));
+    const quoteLength = (read.length - read.value.length) / 2;
+    const offset = place.base + place.at + quoteLength;
+    return { value: read.value, isQuoted: read.isQuoted, offset, end: place.base + place.at + read.length };
+}
+/** Kubernetes `- name: LOCALSTACK_API_KEY` followed by `value: …` (a literal) or `valueFrom:` (a reference). */
+function findKubernetesEntry(text, name) {
+    if (!/(?:^|[\s-])name:\s*["']?$/.test(name.before))
+        return undefined;
+    const newline = text[name.lineEnd] === '\r' ? name.lineEnd + 1 : name.lineEnd;
+    if (text[newline] !== '\n')
+        return undefined;
+    const nextStart = newline + 1;
+    const nextLine = text.slice(nextStart, lineBounds(text, nextStart, { before: 0, after: 512 }).end).replace(/\r$/, '');
+    const entry = /^\s*(value|valueFrom):[ \t]*/.exec(nextLine);
+    if (entry === null)
+        return undefined;
+    if (entry[1] === 'valueFrom')
+        return { type: 'valueFrom', end: nextStart };
+    return { type: 'value', value: valueAt(nextLine, { base: nextStart, at: entry[0].length }) };
+}
+
+;// CONCATENATED MODULE: ./build/src/scan/legacy-defaults.js
+
+/**
+ * A default written after a reference, in the languages people read the variable from:
+ * - `process.env.NAME ?? "v"`, `|| "v"` (JavaScript, C#, PHP, Swift, Dart), `?: "v"` (Kotlin, Groovy, PHP),
+ *   `or "v"` (Python, Lua), `// "v"` (Perl);
+ * - `.unwrap_or("v")`, `.unwrap_or_else(|_| "v".into())` (Rust), `.orElse("v")` (Java `Optional`),
+ *   `.getOrElse("v")` (Scala), `.getOrDefault(…, "v")`;
+ * - Ruby's `ENV.fetch("NAME") { "v" }`, and a template filter `| default("v")` / `| default "v"` (Jinja, Helm).
+ * Only a quoted value counts: an unquoted one is another variable.
+ */
+const AFTER_REFERENCE = [
+    /^\s*(?:\?\?|\|\||\?:|\bor\b|\/\/(?=\s*\\?["']))\s*/,
+    /^\s*\)*\s*\.(?:unwrap_or(?:_else)?|or_else|orElse(?:Get)?|getOrElse|getOrDefault|or|default)\s*\(\s*(?:\|[^|\n]{0,20}\|\s*|\(\)\s*(?:->|=>)\s*)?/,
+    /^\s*\{\s*(?:\|[^|\n]{0,20}\|\s*)?/,
+    /^\s*\|\s*default\b\s*\(?\s*/,
+];
+/** The next argument of a call whose first argument is the name: `getenv("NAME", "v")`, `setenv("NAME", "v")`. */
+const NEXT_ARGUMENT = /^\s*,\s*/;
+/**
+ * A call that returns its first non-empty argument, around a reference: `cmp.Or(os.Getenv("NAME"), "v")` (Go),
+ * `Objects.requireNonNullElse(…, "v")` (Java), `StringUtils.defaultIfBlank(…, "v")`, `coalesce(…, "v")`.
+ */
+const FIRST_NON_EMPTY_CALL = /(?:\bOr|requireNonNullElse|defaultIfBlank|defaultIfEmpty|defaultString|firstNonNull|coalesce)\s*\([^()]{0,64}$/;
+/**
+ * Finds a quoted default in `rest`, the text just after a reference. `isCallArgument` says the reference is a quoted
+ * name inside a call that continues, so a following `, "v"` is that call's next argument; `before` is the line up to
+ * the reference, for calls that wrap it.
+ */
+function findDefault(rest, options) {
+    for (const pattern of AFTER_REFERENCE) {
+        const found = quotedAfter(rest, pattern);
+        if (found !== undefined)
+            return found;
+    }
+    if (options.isCallArgument || FIRST_NON_EMPTY_CALL.test(options.before.slice(-96)))
+        return quotedAfter(rest, NEXT_ARGUMENT);
+    return undefined;
+}
+function quotedAfter(rest, pattern) {
+    const operator = pattern.exec(rest);
+    if (operator === null)
+        return undefined;
+    const start = operator[0].length;
+    const read = readValue(rest.slice(start));
+    if (!read.isQuoted)
+        return undefined;
+    const quoteLength = (read.length - read.value.length) / 2;
+    return { value: read.value, index: start + quoteLength, end: start + read.length };
+}
+
+;// CONCATENATED MODULE: ./build/src/scan/legacy-pass-through.js
+const legacy_pass_through_FORMS = [
+    // `docker run -e NAME`, `--env NAME`, `docker build --build-arg NAME`, `podman run --env=NAME`.
+    { before: /(?:^|[\s"'])(?:-e|--env|--build-arg)(?:[ \t]+|=)["']?$/, after: /^["']?(?=\s|\\|$)/, isCodeOnly: false },
+    // Dockerfile `ARG NAME` (a build argument without a default).
+    { before: /^\s*ARG[ \t]+$/, after: /^(?=\s|$)/, isCodeOnly: false },
+    // A Compose `environment:` list entry `- NAME`, the value taken from the shell.
+    { before: /^\s*-[ \t]+["']?$/, after: /^["']?(?=\s*(?:#.*)?$)/, isCodeOnly: true },
+    // A string that is the name: a list of variables to forward (`"NAME",`), `"NAME" in os.environ`, a constant.
+    // Backticks are left out: in comments and docs they mark a name in prose.
+    { before: /\\?["']$/, after: /^\\?["']/, isCodeOnly: true, isQuotedName: true },
+    // A flow list `[A, NAME, B]`.
+    { before: /[[,][ \t]*$/, after: /^[ \t]*[\],]/, isCodeOnly: true, showsNameOnly: true },
+];
+/** The pass-through expression around the name (`-e LOCALSTACK_API_KEY`, `"LOCALSTACK_API_KEY"`), or `undefined`. */
+function findPassThrough(site) {
+    const { name, after } = site;
+    const tail = site.before.slice(-64);
+    for (const form of legacy_pass_through_FORMS) {
+        if (form.isCodeOnly && site.isProse)
+            continue;
+        const opening = form.before.exec(tail);
+        if (opening === null)
+            continue;
+        const closing = form.after.exec(after);
+        if (closing === null)
+            continue;
+        if (form.isQuotedName === true && opening[0].slice(-1) !== closing[0].slice(-1))
+            continue;
+        return form.showsNameOnly === true ? name : `${opening[0].trimStart()}${name}${closing[0].trimEnd()}`;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./build/src/scan/placeholders.js
 /**
- * Placeholders for legacy API keys (FACTS.md §1.5). Auth-token-shaped placeholders need no list: they fail the
+ * Placeholders for legacy API keys (docs/facts.md §1.5). Auth-token-shaped placeholders need no list: they fail the
  * checksum. A legacy key has no format, so a value given to `LOCALSTACK_API_KEY` is judged by what documentation and
  * examples put there instead of a key.
  */
@@ -21466,13 +22145,20 @@ const KNOWN_PLACEHOLDERS = new Set([
     '{enter your key}',
 ]);
 /**
- * Words that only a stand-in contains. A real legacy key is ten random alphanumerics (FACTS.md §1.4), so every word
+ * Words that only a stand-in contains. A real legacy key is ten random alphanumerics (docs/facts.md §1.4), so every word
  * here has at least four letters: a three-letter word (`foo`, `xxx`) turns up inside one random key in a few
- * thousand, which is how word lists lose real secrets (FACTS.md §1.7).
+ * thousand, which is how word lists lose real secrets (docs/facts.md §1.7).
  */
-const STAND_IN_WORDS = /your|fake|dummy|example|placeholder|change-?me|redacted|sample|x{4}|here|insert|replace|secret|api[-_]?key|token/i;
+const STAND_IN_WORDS = /your|fake|dummy|mock|test|invalid|bogus|example|placeholder|change-?me|redacted|sample|x{4}|here|insert|replace|secret|api[-_]?key|token/i;
 /** A single word in one case is a stand-in when it is shorter than a real key (`legacy`, `REDACTED`, `changeme`). */
 const SHORT_WORD = /^(?:[a-z]{1,8}|[A-Z]{1,8})$/;
+/**
+ * A capitalised word (`Deprecated`, `Required`) is prose. One random ten-character key in about 6,000 has this shape
+ * (26/62 for each letter), well within what the placeholder rules may cost.
+ */
+const CAPITALISED_WORD = /^[A-Z][a-z]+$/;
+/** The name of another variable (`LOCALSTACK_AUTH_TOKEN`, `ENV_LOCALSTACK_API_KEY`): keys have no underscore runs. */
+const VARIABLE_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 /** True when a value given as a legacy key is a stand-in rather than a key. */
 function isLegacyPlaceholder(value) {
     const lower = value.toLowerCase();
@@ -21484,38 +22170,315 @@ function isLegacyPlaceholder(value) {
         return true;
     if ('0123456789'.includes(value) || 'abcdefghijklmnopqrstuvwxyz'.includes(lower))
         return true;
-    if (SHORT_WORD.test(value))
+    if (SHORT_WORD.test(value) || CAPITALISED_WORD.test(value))
         return true;
     // Lower-case words joined by separators (`my-localstack-key`) read as prose, not as a generated key.
     if (/^[a-z]+(?:[-_][a-z]+)+$/.test(value))
         return true;
     return STAND_IN_WORDS.test(value);
 }
+/** True when a value is the name of a variable (upper snake case), not a key: `["LOCALSTACK_API_KEY", "DEBUG_LEVEL"]`. */
+function isVariableName(value) {
+    return VARIABLE_NAME.test(value);
+}
 
-;// CONCATENATED MODULE: ./build/src/scan/read-value.js
-const MAX_VALUE_CHARS = 256;
-/** An unquoted value ends at whitespace, a delimiter, a comment, or a JSON escape such as `\n`. */
-const UNQUOTED_END = /[\s,;)}\]#"'`\\]/;
+;// CONCATENATED MODULE: ./build/src/scan/judge-legacy-value.js
+
+
+
+/** Real legacy keys are ten alphanumerics; allow some slack, but not prose or paths. */
+const LITERAL_KEY = /^[A-Za-z0-9][A-Za-z0-9_-]{5,127}$/;
+/** A whole base64 value, padded to whole groups, as Kubernetes writes a Secret's `data:` entries. */
+const BASE64_VALUE = /^(?:[A-Za-z0-9+/]{4}){2,40}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+const PRINTABLE = /^[\x21-\x7e]+$/;
+const judge_legacy_value_NONE = { type: 'none' };
 /**
- * Reads one value: an expression (`${{ … }}`, `${…}`, `$(…)`, which may hold spaces), quoted (`"…"`, `'…'`, `` `…` ``, or a JSON-escaped `\"…\"` inside an `.ipynb` string) or bare.
- * Bounded, so a minified line costs no more than the value.
+ * Judges one literal value (already unquoted), through one level of base64: a Kubernetes Secret keeps its `data:`
+ * values encoded, and a key there is the decoded text. Only a value of whole base64 groups is decoded, and only
+ * printable, key-shaped text is kept: a random twelve-character key decodes to such text about once in 250,000
+ * (each of its nine bytes must be one of 64 of 256 values), and is reported either way.
  */
-function readValue(input) {
-    const expression = /^(?:\$\{\{[^\n]*?\}\}|\$\{[^}\n]*\}|\$\([^)\n]*\))/.exec(input.slice(0, MAX_VALUE_CHARS));
-    if (expression !== null)
-        return { value: expression[0], isQuoted: false, length: expression[0].length };
-    const escapedQuote = input.startsWith('\\"');
-    const quote = escapedQuote ? '\\"' : /^["'`]/.test(input) ? (input[0] ?? '') : '';
-    if (quote !== '') {
-        const close = input.indexOf(quote, quote.length);
-        if (close < 0 || close > MAX_VALUE_CHARS)
-            return { value: '', isQuoted: true, length: 0 };
-        return { value: input.slice(quote.length, close), isQuoted: true, length: close + quote.length };
+function judgeLegacyValue(value) {
+    const trimmed = value.trim();
+    if (trimmed === '')
+        return judge_legacy_value_NONE;
+    const authPrefix = /^ls[a-zA-Z]*-/.exec(trimmed);
+    if (authPrefix !== null) {
+        const isToken = hasValidChecksum(trimmed.slice(authPrefix[0].length));
+        return isToken ? { type: 'token', redacted: redactToken(trimmed) } : judge_legacy_value_NONE;
     }
-    let end = 0;
-    while (end < input.length && end < MAX_VALUE_CHARS && !UNQUOTED_END.test(input[end] ?? ''))
-        end++;
-    return { value: input.slice(0, end), isQuoted: false, length: end };
+    const decoded = decodeBase64Value(trimmed);
+    if (decoded !== undefined)
+        return judgeLegacyValue(decoded);
+    if (isLegacyPlaceholder(trimmed) || isVariableName(trimmed) || !LITERAL_KEY.test(trimmed))
+        return judge_legacy_value_NONE;
+    return { type: 'key', key: trimmed };
+}
+function decodeBase64Value(value) {
+    if (!BASE64_VALUE.test(value))
+        return undefined;
+    const decoded = Buffer.from(value, 'base64').toString('latin1').replace(/\r?\n$/, '');
+    return PRINTABLE.test(decoded) && (LITERAL_KEY.test(decoded) || decoded.startsWith('ls')) ? decoded : undefined;
+}
+
+;// CONCATENATED MODULE: ./build/src/scan/legacy-site.js
+
+
+/** Nothing here; later names on the line are read on their own. */
+function nothingAt(site) {
+    return { hit: undefined, consumedUntil: site.end };
+}
+/** The most a migration finding's expression shows. */
+const MAX_EXPRESSION_CHARS = 120;
+function migrationHit(site, expression) {
+    const shown = expression.slice(0, MAX_EXPRESSION_CHARS);
+    return { offset: site.start, category: 'migration', kind: 'legacy-key-reference', secret: shown, redacted: shown };
+}
+/**
+ * The hit for a literal given to the legacy name at absolute `offset`: a leak for a key, a migration item for an
+ * Auth Token under the legacy name (the auth-token detector reports its leak), nothing for a placeholder.
+ */
+function literalHit(site, literal) {
+    const verdict = judgeLegacyValue(literal.value);
+    if (verdict.type === 'key') {
+        return { offset: literal.offset, category: 'leak', kind: 'legacy-key', secret: verdict.key, redacted: redactToken(verdict.key) };
+    }
+    if (verdict.type === 'token' && !site.isHeader)
+        return migrationHit(site, `${site.name}=${verdict.redacted}`);
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./build/src/scan/legacy-reference-values.js
+
+
+
+/**
+ * A reference to the legacy variable. Its default is the value the program runs with when the variable is unset, so
+ * a literal default is the key itself: `${LOCALSTACK_API_KEY:-…}`, `os.getenv("LOCALSTACK_API_KEY", "…")`,
+ * `process.env.LOCALSTACK_API_KEY ?? "…"`. Otherwise the reference is a migration finding, shown with every value
+ * in it redacted.
+ */
+function readLegacyReference(site, reference) {
+    const expressionStart = site.start - reference.openingLength;
+    const referenceEnd = site.end + reference.endAfterName;
+    const expression = readExpression(reference.expression, { hasQuotedValues: false });
+    for (const literal of expression.literals) {
+        if (!literal.isFallback)
+            continue;
+        const hit = leakOnly(literalHit(site, { value: literal.value, offset: expressionStart + literal.index }));
+        if (hit !== undefined)
+            return { hit, consumedUntil: referenceEnd };
+    }
+    const rest = site.after.slice(reference.endAfterName);
+    const before = site.before.slice(0, site.before.length - reference.openingLength);
+    const fallback = findDefault(rest, { isCallArgument: reference.isCallArgument, before });
+    if (fallback !== undefined) {
+        const hit = leakOnly(literalHit(site, { value: fallback.value, offset: referenceEnd + fallback.index }));
+        if (hit !== undefined)
+            return { hit, consumedUntil: referenceEnd + fallback.end };
+    }
+    if (site.isHeader)
+        return nothingAt(site);
+    // `os.environ.get("NAME", "")`: the call goes on; its other arguments are values, so they are not shown.
+    const shown = reference.isCallArgument && /^\s*,/.test(rest) ? `${expression.redacted}, …)` : expression.redacted;
+    return { hit: migrationHit(site, shown), consumedUntil: referenceEnd };
+}
+/**
+ * A value that is itself an expression (`NAME=${OTHER:-…}`, `NAME: ${{ secrets.X || '…' }}`): a literal fallback in it
+ * is the key; otherwise the assignment is a migration finding, with every value in it redacted. The `ls-api-key`
+ * header is given Auth Tokens too (`ls-api-key: ${LOCALSTACK_AUTH_TOKEN}`), so only a literal key counts there.
+ */
+function legacy_reference_values_readExpressionValue(site, value) {
+    const expression = readExpression(value.text, { hasQuotedValues: true });
+    for (const literal of expression.literals) {
+        if (!literal.isFallback)
+            continue;
+        const hit = leakOnly(literalHit(site, { value: literal.value, offset: value.offset + literal.index }));
+        if (hit !== undefined)
+            return { hit, consumedUntil: value.end };
+    }
+    if (site.isHeader)
+        return nothingAt(site);
+    return { hit: migrationHit(site, `${site.name}=${expression.redacted}`), consumedUntil: value.end };
+}
+/** A default that is an Auth Token or a placeholder does not replace the reference's own migration finding. */
+function leakOnly(hit) {
+    return hit?.category === 'leak' ? hit : undefined;
+}
+
+;// CONCATENATED MODULE: ./build/src/scan/prose.js
+/**
+ * Documentation is prose: ``- `LOCALSTACK_API_KEY`: Required for Pro features.`` names the variable and describes it.
+ * A value counts only where the text is code: inside the same code span as the name (`` `NAME=value` ``), or on a
+ * line shaped as code (a fenced or indented block's line, which the streaming scanner cannot tell from its
+ * surroundings, so it is judged by its own shape).
+ */
+/**
+ * True when the name sits in a code span of its own that closes before the operator: `` `NAME`: text ``,
+ * ``` ``NAME``: text ``` (reStructuredText). `operatorStart` is the operator's offset in `after`.
+ */
+function isOwnCodeSpan(before, after, operatorStart) {
+    if (!isInCodeSpan(before))
+        return false;
+    const close = after.indexOf('`');
+    return close >= 0 && close <= operatorStart;
+}
+/**
+ * True when an unquoted value is a word that continues a sentence: `LOCALSTACK_API_KEY=deprecated, use …`,
+ * `LOCALSTACK_API_KEY=mandatory for Pro`. A letters-only key is possible (one in six random keys), so a word counts as
+ * prose only when punctuation follows it, or when it is in one case (about one random key in 6,000: `[a-z]+` or
+ * `[A-Z][a-z]+`) and a lower-case word follows, which a command line (`NAME=key localstack start`) also has, rarely
+ * with such a key. Applies only where text is prose: documentation outside code spans, and comments.
+ */
+function continuesSentence(value, rest) {
+    if (!/^[A-Za-z]+$/.test(value))
+        return false;
+    if (/^[,;.:][ \t]+[A-Za-z]/.test(rest))
+        return true;
+    return /^[A-Z]?[a-z]+$/.test(value) && /^[ \t]+[a-z]/.test(rest);
+}
+/** True when the name is inside a code span on its line (an odd number of backtick runs before it). */
+function isInCodeSpan(before) {
+    return (before.match(/`+/g) ?? []).length % 2 === 1;
+}
+/**
+ * True when an unquoted value after `: ` or ` = ` is the first word of a longer phrase (`KEY: some words`): in YAML,
+ * properties, INI and Makefiles the value is then the whole phrase, which has spaces, so it is not a key. A shell's
+ * `NAME=value command` has no space after `=`, and is not a phrase.
+ */
+function startsPhrase(operator, rest) {
+    const isSpacedOperator = /[ \t]$/.test(operator) && /:|[ \t?+]=/.test(operator);
+    return isSpacedOperator && /^[ \t]+[A-Za-z0-9(]/.test(rest);
+}
+
+;// CONCATENATED MODULE: ./build/src/scan/legacy-values.js
+
+
+
+
+/** Operators that give a value: `=`, `:`, `:=`, `?=`, `+=`, `::=`, `=>`; JSON and Python put a quote first. */
+const legacy_values_OPERATOR = /^(?:\\?["'`])?\]?[ \t]*(?:::=|:=|\?=|\+=|=>|=(?![=~])|:(?!:))[ \t]*/;
+/**
+ * A typed declaration with a quoted value: `const LOCALSTACK_API_KEY: string = "…"`, Rust `: &str = "…"`, Kotlin
+ * `: String = "…"`, Go `LocalstackApiKey string = "…"`. Tried first, so `NAME: string` is not read as YAML.
+ */
+const TYPED_OPERATOR = /^(?::[ \t]*[\w&'<>[\]., ]{1,40}?|[ \t]+[\w.*[\]]{1,20})[ \t]*=(?![=~])[ \t]*(?=\\?["'`])/;
+/** Dockerfile `ENV NAME value`, Windows `setx NAME value`, fish `set -x NAME value`, C `#define NAME "value"`. */
+const SPACE_OPERATOR_BEFORE = /(?:^|\s|["']|\\n)(?:ENV|setx|set[ \t]+-[a-zA-Z]+|#define)[ \t]+$/i;
+const SPACE_OPERATOR = /^[ \t]+/;
+/** An expression rather than a literal: `${…}`, `$NAME`, `%NAME%`, `{{ … }}`. */
+const EXPRESSION = /^[$%]|\{\{/;
+function findOperator(site, skip) {
+    const rest = site.after.slice(skip);
+    const operator = TYPED_OPERATOR.exec(rest) ?? legacy_values_OPERATOR.exec(rest) ?? (SPACE_OPERATOR_BEFORE.test(site.before) ? SPACE_OPERATOR.exec(rest) : null);
+    return operator === null ? undefined : { start: skip, text: operator[0] };
+}
+/** A value after an operator: a literal (a leak when key-shaped), an expression, or prose. */
+function analyzeValue(site, operator) {
+    const { context } = site;
+    if (context.isProse === true && isOwnCodeSpan(site.before, site.after, operator.start))
+        return nothingAt(site);
+    const valueStart = operator.start + operator.text.length;
+    const read = readValue(site.after.slice(valueStart));
+    const value = read.value.trim();
+    const quoteLength = read.isQuoted ? (read.length - read.value.length) / 2 : 0;
+    const offset = site.end + valueStart + quoteLength;
+    const end = site.end + valueStart + read.length;
+    if (value === '')
+        return emptyValue(site, operator, read.isQuoted);
+    if (EXPRESSION.test(value))
+        return legacy_reference_values_readExpressionValue(site, { text: value, offset, end });
+    if (!read.isQuoted && isNotLiteral(site, operator, { value, rest: site.after.slice(valueStart + read.length) }))
+        return nothingAt(site);
+    const hit = literalHit(site, { value, offset });
+    return hit === undefined ? nothingAt(site) : { hit, consumedUntil: end };
+}
+function isNotLiteral(site, operator, value) {
+    if (site.context.isCode)
+        return true;
+    if (startsPhrase(operator.text, value.rest))
+        return true;
+    const isProse = (site.context.isProse === true && !isInCodeSpan(site.before)) || site.isComment;
+    return isProse && continuesSentence(value.value, value.rest);
+}
+/** `LOCALSTACK_API_KEY:` with nothing after it, in YAML: Compose passes the variable through from the shell. */
+function emptyValue(site, operator, isQuoted) {
+    const isYamlPassThrough = !isQuoted && /^:[ \t]*$/.test(operator.text) && site.context.isDataFile && site.context.isProse !== true;
+    return isYamlPassThrough && !site.isHeader ? { hit: migrationHit(site, `${site.name}:`), consumedUntil: site.end } : nothingAt(site);
+}
+
+;// CONCATENATED MODULE: ./build/src/scan/legacy-no-operator.js
+
+
+
+
+
+
+
+/** No operator after the name: the forms below, tried in order; the first that applies decides. */
+const FINDERS = [terraformDefault, passThrough, trailingDefault, kubernetesEntry, commentedKey, xmlElementValue];
+/** A name with no operator after it: a pass-through, a default, or a value on another line. */
+function analyzeWithoutOperator(site) {
+    for (const find of FINDERS) {
+        const occurrence = find(site);
+        if (occurrence !== undefined)
+            return occurrence;
+    }
+    return nothingAt(site);
+}
+/** Terraform `variable "localstack_api_key" { default = "…" }`: a literal default is a leak. */
+function terraformDefault(site) {
+    const found = findTerraformDefault(site.text, site);
+    if (found === undefined || (!found.isQuoted && site.context.isCode))
+        return undefined;
+    return legacy_no_operator_leakOnly(site, found);
+}
+/** `docker run -e NAME`, `ARG NAME`, `- NAME`, `"NAME",`: the variable passed on by name. */
+function passThrough(site) {
+    if (site.isHeader)
+        return undefined;
+    // A comment is prose too: `"NAME"` or `- NAME` there names the variable, it does not pass it on.
+    const isProse = site.context.isProse === true || site.isComment;
+    const expression = findPassThrough({ before: site.before, name: site.name, after: site.after, isProse });
+    return expression === undefined ? undefined : { hit: migrationHit(site, expression), consumedUntil: site.end };
+}
+/** A default after the bare name: `LOCALSTACK_API_KEY ?? "…"`, `{{ .Values.localstackApiKey | default "…" }}`. */
+function trailingDefault(site) {
+    const found = findDefault(site.after, { isCallArgument: false, before: site.before });
+    return found === undefined ? undefined : legacy_no_operator_leakOnly(site, { value: found.value, offset: site.end + found.index });
+}
+/** Kubernetes `- name: NAME` then `value: …` or `valueFrom:` on the next line. */
+function kubernetesEntry(site) {
+    const entry = findKubernetesEntry(site.text, site);
+    if (entry === undefined)
+        return undefined;
+    if (entry.type === 'valueFrom')
+        return { hit: migrationHit(site, `valueFrom: ${site.name}`), consumedUntil: entry.end };
+    const value = entry.value.value.trim();
+    if (EXPRESSION.test(value))
+        return legacy_reference_values_readExpressionValue(site, { text: value, offset: entry.value.offset, end: entry.value.end });
+    return { hit: literalHit(site, entry.value), consumedUntil: site.end };
+}
+/** A key assigned next to a comment naming the variable (`const key = "…" // LOCALSTACK_API_KEY`). */
+function commentedKey(site) {
+    if (!site.isComment || site.context.isProse === true)
+        return undefined;
+    const found = findCommentedKey(site.text, { start: site.lineStart, nameEnd: site.end, end: site.lineEnd });
+    return found === undefined ? undefined : legacy_no_operator_leakOnly(site, found);
+}
+/** XML: `<localstackApiKey>…</localstackApiKey>`, `<localstack.api.key>…</…>` (Maven properties). */
+function xmlElementValue(site) {
+    if (site.context.isProse === true || !site.before.endsWith('<'))
+        return undefined;
+    const element = /^>([^<\n]{1,256})<\//.exec(site.after);
+    if (element?.[1] === undefined)
+        return undefined;
+    return legacy_no_operator_leakOnly(site, { value: element[1], offset: site.end + 1 });
+}
+/** A literal found without an operator counts only as a key; anything else says nothing about the name. */
+function legacy_no_operator_leakOnly(site, literal) {
+    const hit = literalHit(site, literal);
+    return hit?.category === 'leak' ? { hit, consumedUntil: site.end } : undefined;
 }
 
 ;// CONCATENATED MODULE: ./build/src/scan/detect-legacy-keys.js
@@ -21525,38 +22488,33 @@ function readValue(input) {
 
 
 
+
+
 /**
- * Legacy API keys, found by context only (FACTS.md §1.4): a literal value given to `LOCALSTACK_API_KEY`,
- * `localstack_api_key`, an `ls-api-key` header or a `localstack-api-key` input. A reference to the name is a
- * migration finding; a placeholder is nothing.
+ * Legacy API keys, found by context only (they have no format): a literal value given to `LOCALSTACK_API_KEY` (in any of
+ * its spellings: `localstack_api_key`, `localstack-api-key`, `localstack.api.key`, `localstackApiKey`,
+ * `LocalstackApiKey`), or an `ls-api-key` header. A reference to the name is a migration finding; a placeholder is
+ * nothing. See README.md, "What it finds", for the contexts.
  *
- * The prefilter looks for the rare tails `ck_api_key` (of `localstack_api_key`, any case, `_` or `-`) and
- * `ls-api-key`; the head `localsta` is checked only around their matches. A pattern for the common `api_key` alone
- * would stop on every `api_key` in ordinary code.
+ * The prefilter looks for the rare tails `ck_api_key` (of `localstack_api_key`, any case, with `_`, `-`, `.` or no
+ * separator) and `ls-api-key`; the head `localsta` is checked only around their matches. A pattern for the common
+ * `api_key` alone would stop on every `api_key` in ordinary code.
  */
-const KEYWORD_LENGTH = 'ls-api-key'.length;
 const HEAD = 'localsta';
 /** How far a line's context is read around a name: bounded, so minified lines cost no more than normal ones. */
 const CONTEXT_BEFORE = 256;
 const CONTEXT_AFTER = 512;
-/** Real legacy keys are ten alphanumerics; allow some slack, but not prose or paths. */
-const LITERAL_KEY = /^[A-Za-z0-9][A-Za-z0-9_-]{5,127}$/;
-/** Operators that give a value: `=`, `:`, `:=`, `?=`, `+=`, `::=`, `=>`; JSON and Python put a quote first. */
-const OPERATOR = /^(?:\\?["'`])?\]?[ \t]*(?:::=|:=|\?=|\+=|=>|=(?!=)|:(?!:))[ \t]*/;
-/** Dockerfile `ENV NAME value`, Windows `setx NAME value`: whitespace is the operator. */
-const SPACE_OPERATOR_BEFORE = /(?:^|\s)(?:ENV|ARG|setx)\s+$/i;
-const SPACE_OPERATOR = /^[ \t]+/;
 const detectLegacyKeys = {
     name: 'legacy-key',
     // Case-insensitive by hand: the shared pass is case-sensitive, and an `i` flag would slow every other keyword.
-    keyword: '[lL][sS]-[aA][pP][iI]-[kK][eE][yY]|[cC][kK][_-][aA][pP][iI][_-][kK][eE][yY]',
-    owns: (match) => match.length === KEYWORD_LENGTH && /^(?:ls|ck)[-_]api[-_]key$/i.test(match),
-    confirm({ text, index, context }) {
+    keyword: '[lL][sS]-[aA][pP][iI]-[kK][eE][yY]|[cC][kK][._-]?[aA][pP][iI][._-]?[kK][eE][yY]',
+    owns: (match) => /^(?:ls-api-key|ck[._-]?api[._-]?key)$/i.test(match),
+    confirm({ text, index, match, context }) {
         const start = nameStart(text, index);
-        const end = index + KEYWORD_LENGTH;
+        const end = index + match.length;
         if (start === undefined || /[A-Za-z0-9_]/.test(text[end] ?? ''))
             return {};
-        const occurrence = analyzeOccurrence(text, { start, end }, context);
+        const occurrence = analyzeOccurrence(readSite(text, { start, end }, context));
         return occurrence.hit === undefined ? { skipTo: occurrence.consumedUntil } : { hit: occurrence.hit, skipTo: occurrence.consumedUntil };
     },
 };
@@ -21566,92 +22524,68 @@ function nameStart(text, matchIndex) {
     const start = matchIndex - HEAD.length;
     return start >= 0 && text.slice(start, matchIndex).toLowerCase() === HEAD ? start : undefined;
 }
-function analyzeOccurrence(text, name, context) {
-    const { start: lineStart, end: lineEnd } = lineBounds(text, name.start, { before: CONTEXT_BEFORE, after: name.end - name.start + CONTEXT_AFTER });
-    const before = text.slice(lineStart, name.start);
-    const after = text.slice(name.end, lineEnd).replace(/\r$/, '');
-    const nameText = text.slice(name.start, name.end);
-    const reference = findReference(before, nameText, after);
-    if (reference !== undefined && !reference.isAssigned) {
-        return { hit: migrationHit(name.start, reference.expression), consumedUntil: name.end + reference.endAfterName };
-    }
-    const skip = reference?.endAfterName ?? 0;
-    const rest = after.slice(skip);
-    const operator = OPERATOR.exec(rest) ?? (SPACE_OPERATOR_BEFORE.test(before) ? SPACE_OPERATOR.exec(rest) : null);
-    if (operator === null)
-        return kubernetesEnvEntry(text, { ...name, before, lineEnd });
-    const valueStart = skip + operator[0].length;
-    const read = readValue(after.slice(valueStart));
-    const hit = judgeValue(read, { nameStart: name.start, nameText, valueOffset: name.end + valueStart }, context);
-    return { hit, consumedUntil: name.end + valueStart + read.length };
+function readSite(text, name, context) {
+    const line = lineBounds(text, name.start, { before: CONTEXT_BEFORE, after: name.end - name.start + CONTEXT_AFTER });
+    const before = text.slice(line.start, name.start);
+    const isComment = isInComment(before);
+    return {
+        text,
+        start: name.start,
+        end: name.end,
+        name: text.slice(name.start, name.end),
+        before,
+        after: text.slice(name.end, line.end).replace(/\r$/, ''),
+        lineStart: line.start,
+        lineEnd: line.end,
+        isHeader: name.end - name.start === 'ls-api-key'.length && /^ls-/i.test(text.slice(name.start, name.end)),
+        isComment,
+        // In a comment, program source is text: an unquoted value there is a literal.
+        context: isComment ? { ...context, isCode: false } : context,
+    };
 }
-/** Kubernetes `- name: LOCALSTACK_API_KEY` followed by `value: …` (a literal) or `valueFrom:` (a reference). */
-function kubernetesEnvEntry(text, name) {
-    const { before, lineEnd } = name;
-    const none = { hit: undefined, consumedUntil: name.end };
-    if (!/(?:^|[\s-])name:\s*["']?$/.test(before))
-        return none;
-    if (text[lineEnd] !== '\n')
-        return none;
-    const nextStart = lineEnd + 1;
-    const nextLine = text.slice(nextStart, lineBounds(text, nextStart, { before: 0, after: CONTEXT_AFTER }).end);
-    const entry = /^\s*(value|valueFrom):[ \t]*/.exec(nextLine);
-    if (entry === null)
-        return none;
-    const nameText = text.slice(name.start, name.end);
-    if (entry[1] === 'valueFrom')
-        return { hit: migrationHit(name.start, `valueFrom: ${nameText}`), consumedUntil: nextStart };
-    const read = readValue(nextLine.slice(entry[0].length).replace(/\r$/, ''));
-    const where = { nameStart: name.start, nameText, valueOffset: nextStart + entry[0].length };
-    return { hit: judgeValue(read, where, { isCode: false, isDataFile: true }), consumedUntil: nextStart };
-}
-function judgeValue(read, name, context) {
-    const value = read.value.trim();
-    if (value === '')
-        return undefined;
-    if (/^[$%]|\{\{/.test(value))
-        return migrationHit(name.nameStart, `${name.nameText}=${value}`.slice(0, 120));
-    if (!read.isQuoted && context.isCode)
-        return undefined;
-    const authPrefix = /^ls[a-zA-Z]*-/.exec(value);
-    if (authPrefix !== null) {
-        // An Auth Token under the legacy name: the auth-token detector reports the leak; this is the migration item.
-        const isToken = hasValidChecksum(value.slice(authPrefix[0].length));
-        return isToken ? migrationHit(name.nameStart, `${name.nameText}=${redactToken(value)}`) : undefined;
-    }
-    if (isLegacyPlaceholder(value) || !LITERAL_KEY.test(value))
-        return undefined;
-    const offset = name.valueOffset + (read.length - read.value.length) / 2;
-    return { offset, category: 'leak', kind: 'legacy-key', secret: value, redacted: redactToken(value) };
-}
-function migrationHit(offset, expression) {
-    return { offset, category: 'migration', kind: 'legacy-key-reference', secret: expression, redacted: expression };
+function analyzeOccurrence(site) {
+    const reference = findReference(site.before, site.name, site.after);
+    if (reference !== undefined && !reference.isAssigned)
+        return readLegacyReference(site, reference);
+    const operator = findOperator(site, reference?.endAfterName ?? 0);
+    if (operator === undefined)
+        return analyzeWithoutOperator(site);
+    const occurrence = analyzeValue(site, operator);
+    // `os.environ["LOCALSTACK_API_KEY"] = api_key`, `$env:LOCALSTACK_API_KEY = $key`: the program sets the legacy variable.
+    if (reference === undefined || occurrence.hit !== undefined || site.isHeader)
+        return occurrence;
+    return { hit: migrationHit(site, readExpression(reference.expression, { hasQuotedValues: false }).redacted), consumedUntil: occurrence.consumedUntil };
 }
 
 ;// CONCATENATED MODULE: ./build/src/scan/file-context.js
 /**
  * Program source, where `key = value` with an unquoted value is an expression (a variable), not a literal. In env
- * files, YAML, shell, Dockerfiles and Makefiles an unquoted value is the literal itself.
+ * files, YAML, shell, Dockerfiles and Makefiles an unquoted value is the literal itself. A source map holds program
+ * source in JSON strings, so it is read as code too.
  */
 const CODE_EXTENSIONS = new Set([
     'py', 'js', 'mjs', 'cjs', 'jsx', 'ts', 'mts', 'cts', 'tsx', 'tf', 'hcl', 'go', 'rb', 'java', 'kt', 'kts',
     'cs', 'php', 'rs', 'swift', 'scala', 'groovy', 'gradle', 'ps1', 'psm1', 'c', 'cc', 'cpp', 'h', 'hpp', 'lua', 'dart',
+    'map', 'pl', 'pm', 'ex', 'exs', 'vue', 'svelte',
 ]);
 /** Files that hold configuration data, where a Secret may carry a whole encoded file. */
 const DATA_EXTENSIONS = new Set(['yaml', 'yml', 'json', 'env', 'tfvars', 'properties', 'toml', 'ini', 'cfg', 'conf']);
+/** Documentation: prose, where a value counts only in code (a code span, or a line shaped as code). */
+const PROSE_EXTENSIONS = new Set(['md', 'mdx', 'markdown', 'mkd', 'rst', 'adoc', 'asciidoc', 'html', 'htm', 'xhtml']);
 /** Chooses how values are read in a file, from its path alone (the scan may be streaming and see no content yet). */
 function describeFile(path) {
     const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
     const dot = name.lastIndexOf('.');
     const extension = dot > 0 ? name.slice(dot + 1) : '';
     const isDataFile = DATA_EXTENSIONS.has(extension) || name.startsWith('.env') || name.endsWith('.env');
-    return { isCode: CODE_EXTENSIONS.has(extension), isDataFile };
+    return { isCode: CODE_EXTENSIONS.has(extension), isDataFile, isProse: PROSE_EXTENSIONS.has(extension) };
 }
 
 ;// CONCATENATED MODULE: ./build/src/scan/line-tracker.js
 /**
  * Turns offsets into 1-based line and column numbers while text streams past. Offsets must be asked in
- * non-decreasing order; each character is counted once, so the cost is linear in the input.
+ * non-decreasing order; each character is read at most once, so the cost is linear in the input, however long a line
+ * is (a minified file of megabytes on one line, with a hit every few characters).
  */
 class LineTracker {
     /** Absolute offset up to which newlines have been counted. */
@@ -21660,18 +22594,54 @@ class LineTracker {
     /** Absolute offset of the first character of `line`. */
     lineStart = 0;
     /**
+     * Absolute offset up to which the text is known to hold no newline past `countedTo`: the end of the last search.
+     * Without it every hit on a long line would search to the line's end again, which is quadratic.
+     */
+    searchedTo = 0;
+    /** Absolute offset of the next newline found by that search, or -1 when the search ran out of text. */
+    nextNewline = -1;
+    /** Characters read by newline searches: the work, which tests compare across input sizes. */
+    read = 0;
+    /**
      * Counts newlines up to absolute offset `target`, reading them from `text`, which starts at absolute offset `base`.
      */
     advance(text, base, target) {
         if (target <= this.countedTo)
             return;
-        let index = text.indexOf('\n', this.countedTo - base);
-        while (index >= 0 && base + index < target) {
+        for (;;) {
+            if (this.nextNewline < this.countedTo) {
+                // No newline is pending: read on only if the text past the last search can matter.
+                if (this.searchedTo >= target)
+                    break;
+                this.search(text, base);
+                if (this.nextNewline < this.countedTo)
+                    break;
+            }
+            if (this.nextNewline >= target)
+                break;
             this.line++;
-            this.lineStart = base + index + 1;
-            index = text.indexOf('\n', index + 1);
+            this.lineStart = this.nextNewline + 1;
+            this.countedTo = this.nextNewline + 1;
         }
-        this.countedTo = target;
+        this.countedTo = Math.max(this.countedTo, target);
+    }
+    /** Finds the next newline at or after `countedTo`, never reading a character twice. */
+    search(text, base) {
+        const from = Math.max(0, Math.max(this.countedTo, this.searchedTo) - base);
+        const index = text.indexOf('\n', from);
+        this.read += (index < 0 ? text.length : index + 1) - Math.min(from, text.length);
+        if (index < 0) {
+            this.nextNewline = -1;
+            this.searchedTo = Math.max(this.searchedTo, base + text.length);
+        }
+        else {
+            this.nextNewline = base + index;
+            this.searchedTo = base + index + 1;
+        }
+    }
+    /** How many characters the newline searches have read so far. */
+    get charactersRead() {
+        return this.read;
     }
     /** Line and column of absolute `offset`, after `advance` reached it. */
     position(offset) {
@@ -21705,6 +22675,7 @@ const LOOKAHEAD_CHARS = 2048;
 /** Text kept before the next batch, for detectors that read the line before a hit. */
 const LOOKBEHIND_CHARS = 1024;
 const CARRY_CHARS = LOOKAHEAD_CHARS + LOOKBEHIND_CHARS;
+const MAX_CACHED_FINGERPRINTS = 256;
 /**
  * A streaming scanner over one file's decoded text. Memory is bounded by the batch size, not the file size; time is
  * linear (every pattern is bounded, and the re-scanned seam between batches is a fixed 4 KiB).
@@ -21790,8 +22761,23 @@ class WindowedTextScanner {
             this.report(text, base, hit);
         this.acceptedTo = acceptEnd;
     }
+    /**
+     * Fingerprints of recent secrets: a file that repeats one token (130,000 decoys) hashes it once, not per copy.
+     * Bounded, so a file of distinct tokens costs what it did.
+     */
+    fingerprints = new Map();
+    fingerprintOf(secret) {
+        const known = this.fingerprints.get(secret);
+        if (known !== undefined)
+            return known;
+        const fingerprint = fingerprintToken(secret);
+        if (this.fingerprints.size >= MAX_CACHED_FINGERPRINTS)
+            this.fingerprints.clear();
+        this.fingerprints.set(secret, fingerprint);
+        return fingerprint;
+    }
     report(text, base, hit) {
-        const fingerprint = fingerprintToken(hit.secret);
+        const fingerprint = this.fingerprintOf(hit.secret);
         if (this.options.allowFingerprints?.has(fingerprint) === true || isAllowedLine(text, hit.offset))
             return;
         const absolute = base + hit.offset;
@@ -21816,9 +22802,11 @@ function findHits(text, range, context) {
         if (confirmation.skipTo !== undefined)
             skipTo.set(detector, confirmation.skipTo);
     }
+    // A loop, not `push(...)`: a spread passes every element as an argument, and a file of 130,000 decoys overflows the stack.
     for (const detector of WINDOW_DETECTORS)
         if (detector.appliesTo(context))
-            hits.push(...detector.detect(text, range));
+            for (const hit of detector.detect(text, range))
+                hits.push(hit);
     return hits;
 }
 /** How far from a hit the allow marker is looked for: a line, unless the line is minified. */
@@ -21832,38 +22820,28 @@ function isAllowedLine(text, offset) {
 
 
 /**
+ * How much of a line that is not an added line is kept. Header lines (`diff --git`, `+++ b/…`) are bounded by
+ * git's path length; anything longer is skipped without being held, so memory stays flat on any input.
+ */
+const MAX_HEADER_CHARS = 64 * 1024;
+/**
  * Scans unified diffs as they stream: the output of `git log -p --cc -U0 --format='commit %H'` (history, merges
  * included), `git diff --cached -U0` (staged changes), or one file's GitHub `patch` (`scanPatch`). Only added lines
  * are scanned, and findings carry the new file's line numbers and the commit.
+ *
+ * Linear in the input whatever its line lengths: an added line is passed to the file's text scanner piece by piece
+ * as it arrives, never gathered first, so a 100 MB single-line file costs what 100 MB of short lines cost.
  */
 function createDiffScanner(sink, options = {}) {
     const parser = new DiffParser(sink, options);
-    let carry = '';
-    return {
-        write(chunk) {
-            const text = carry + chunk;
-            const lastNewline = text.lastIndexOf('\n');
-            if (lastNewline < 0) {
-                carry = text;
-                return;
-            }
-            parser.lines(text.slice(0, lastNewline));
-            carry = text.slice(lastNewline + 1);
-        },
-        end() {
-            if (carry !== '')
-                parser.lines(carry);
-            carry = '';
-            parser.end();
-        },
-    };
+    return { write: (chunk) => parser.write(chunk), end: () => parser.end() };
 }
 /** Scans one file's patch (hunks only, as GitHub's compare and commit APIs return it). */
 function scanPatch(patch, source, options = {}) {
     const findings = [];
     const parser = new DiffParser((finding) => findings.push(finding), options);
     parser.startFile(source.file, source.commit);
-    parser.lines(patch);
+    parser.write(patch);
     parser.end();
     return findings;
 }
@@ -21873,20 +22851,26 @@ class DiffParser {
     commit;
     section;
     pendingPath;
+    /** The path of the current `diff --git` header, for a binary file diff (which has no `+++` line). */
+    gitPath;
+    isNewFile = false;
     parents = 1;
     newLine = 0;
     isInHunk = false;
+    mode = 'head';
+    /** The start of the current line while its mode is `head`. */
+    head = '';
     constructor(sink, options) {
         this.sink = sink;
         this.options = options;
     }
-    lines(block) {
-        let start = 0;
-        while (start <= block.length) {
-            const newline = block.indexOf('\n', start);
-            const end = newline < 0 ? block.length : newline;
-            this.line(block.slice(start, end).replace(/\r$/, ''));
-            start = end + 1;
+    write(text) {
+        let position = 0;
+        while (position < text.length) {
+            const newline = text.indexOf('\n', position);
+            const end = newline < 0 ? text.length : newline;
+            this.piece(position === 0 && end === text.length ? text : text.slice(position, end), newline >= 0);
+            position = end + 1;
         }
     }
     startFile(path, commit) {
@@ -21895,27 +22879,104 @@ class DiffParser {
         this.openFile(path);
     }
     end() {
+        if (this.mode !== 'head' || this.head !== '')
+            this.piece('', true);
         this.closeFile();
     }
+    /** Handles `part` of the current line; `isLineEnd` when a newline (or the end) follows it. */
+    piece(part, isLineEnd) {
+        if (this.mode === 'added') {
+            if (part !== '')
+                this.section?.scanner.write(part);
+            if (isLineEnd)
+                this.finishAddedLine();
+        }
+        else if (this.mode === 'skip') {
+            if (isLineEnd)
+                this.mode = 'head';
+        }
+        else {
+            const room = Math.max(MAX_HEADER_CHARS - this.head.length, 0);
+            this.head += part.length <= room ? part : part.slice(0, room);
+            if (isLineEnd) {
+                const line = this.head.endsWith('\r') ? this.head.slice(0, -1) : this.head;
+                this.head = '';
+                this.line(line);
+            }
+            else {
+                this.classifyEarly();
+            }
+        }
+    }
+    /**
+     * A line still arriving is classified as soon as its prefix decides it: an added line starts streaming into the
+     * scanner, any other hunk line (or an over-long header) is dropped as it arrives.
+     */
+    classifyEarly() {
+        const head = this.head;
+        if (this.isInHunk && /^[-+ \\]/.test(head)) {
+            if (head.length < this.parents)
+                return;
+            this.head = '';
+            if (this.hunkLineStart(head))
+                this.mode = 'added';
+            else
+                this.mode = 'skip';
+            return;
+        }
+        if (head.length >= MAX_HEADER_CHARS) {
+            this.head = '';
+            this.isInHunk = false;
+            this.mode = 'skip';
+        }
+    }
     line(line) {
-        if (this.isInHunk && /^[-+ \\]/.test(line))
-            return this.hunkLine(line);
+        if (this.isInHunk && /^[-+ \\]/.test(line)) {
+            if (this.hunkLineStart(line))
+                this.finishAddedLine();
+            return;
+        }
         if (line.startsWith('@@'))
             return this.hunkHeader(line);
         this.isInHunk = false;
+        this.headerLine(line);
+    }
+    /** A line outside any hunk: a commit, the start of a file diff, or one of its header lines. */
+    headerLine(line) {
         if (line.startsWith('commit ')) {
             this.closeFile();
             this.commit = line.slice('commit '.length).trim().split(' ')[0];
         }
         else if (line.startsWith('diff ')) {
-            this.closeFile();
-            this.pendingPath = /^diff --(?:cc|combined) (.+)$/.exec(line)?.[1];
+            this.fileHeader(line);
+        }
+        else if (line.startsWith('Binary files ') && line.endsWith(' differ')) {
+            this.binaryFile(line);
+        }
+        else if (line.startsWith('new file mode')) {
+            this.isNewFile = true;
         }
         else if (line.startsWith('+++ ')) {
             const target = line.slice(4);
             if (target !== '/dev/null')
                 this.openFile(unquoteGitPath(target).replace(/^b\//, ''));
         }
+    }
+    /** `diff --git a/P b/P` or `diff --cc P`: a new file diff starts. */
+    fileHeader(line) {
+        this.closeFile();
+        this.isNewFile = false;
+        this.pendingPath = /^diff --(?:cc|combined) (.+)$/.exec(line)?.[1];
+        if (line.startsWith('diff --git '))
+            this.gitPath = pathOfGitHeader(line.slice('diff --git '.length));
+        else
+            this.gitPath = this.pendingPath === undefined ? undefined : unquoteGitPath(this.pendingPath);
+    }
+    /** `Binary files … differ`: no lines to scan here, so the caller is told. A deleted file adds nothing. */
+    binaryFile(line) {
+        if (line.endsWith(' and /dev/null differ'))
+            return;
+        this.options.onBinary?.({ path: this.gitPath, ...(this.commit === undefined ? {} : { commit: this.commit }) });
     }
     hunkHeader(line) {
         const header = parseHunkHeader(line);
@@ -21927,34 +22988,62 @@ class DiffParser {
         this.newLine = header.newStart;
         this.isInHunk = true;
     }
-    hunkLine(line) {
-        const role = classifyHunkLine(line, this.parents);
+    /**
+     * Starts a hunk line from its first characters (at least the parent columns). Returns true when it is an added
+     * line of a scanned file: its text after the columns has been written, and the rest follows as it arrives.
+     */
+    hunkLineStart(start) {
+        const role = classifyHunkLine(start, this.parents);
         if (role === 'removed' || role === 'other')
-            return;
+            return false;
         const section = this.section;
-        if (role === 'added' && section !== undefined) {
+        const isAdded = role === 'added' && section !== undefined;
+        if (isAdded) {
             if (section.runs.length === 0 || section.nextNewLine !== this.newLine)
                 section.runs.push([section.scannedLines, this.newLine]);
-            section.scanner.write(`${line.slice(this.parents)}\n`);
             section.scannedLines++;
             section.nextNewLine = this.newLine + 1;
+            const content = start.slice(this.parents);
+            if (content !== '')
+                section.scanner.write(content);
         }
         this.newLine++;
+        return isAdded;
+    }
+    finishAddedLine() {
+        this.section?.scanner.write('\n');
+        this.mode = 'head';
     }
     openFile(path) {
+        const isNewFile = this.isNewFile;
         this.closeFile();
         this.pendingPath = undefined;
+        if (isNewFile)
+            this.scanName(path);
         if (this.options.isPathIncluded?.(path) === false)
             return;
         const runs = [];
-        const source = this.commit === undefined ? { file: path } : { file: path, commit: this.commit };
-        const scanner = createTextScanner(source, (finding) => this.sink({ ...finding, line: toNewLine(runs, finding.line) }), this.options);
+        const scanner = createTextScanner(this.source(path), (finding) => this.sink({ ...finding, line: toNewLine(runs, finding.line) }), this.options);
         this.section = { scanner, runs, scannedLines: 0, nextNewLine: 0 };
+    }
+    /** A new file's name is pushed content too: a token in it is a leak, reported at line 0 (the name). */
+    scanName(path) {
+        const nameSink = this.options.nameSink;
+        if (nameSink === undefined)
+            return;
+        for (const finding of scanText(path, this.source(path), this.options)) {
+            if (finding.category === 'leak')
+                nameSink({ ...finding, line: 0 });
+        }
+    }
+    source(path) {
+        return this.commit === undefined ? { file: path } : { file: path, commit: this.commit };
     }
     closeFile() {
         this.section?.scanner.end();
         this.section = undefined;
         this.isInHunk = false;
+        this.isNewFile = false;
     }
 }
 /** Maps a 1-based line of the scanned added-lines text back to the new file's line number. */
@@ -22013,7 +23102,178 @@ function createDiffHeaderCounter(counters) {
     };
 }
 
+;// CONCATENATED MODULE: external "node:string_decoder"
+const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+;// CONCATENATED MODULE: ./build/cli/sources/scan-binary-blobs.js
+
+
+
+
+/**
+ * Git shows UTF-16 files as binary (they are full of NUL bytes), so their lines never appear in `git log -p` or
+ * `git diff --cached`; the tree scan decodes them by their BOM. For each binary file diff this reads the new blob
+ * and the one before it with one `git cat-file --batch`, scans a UTF-16 blob as the tree scan does, and reports the
+ * tokens the change brought (those not already in the version before). Any other binary blob is counted as skipped.
+ */
+async function scanBinaryBlobs(repositoryRoot, diffs, context) {
+    const requests = [];
+    const lines = [];
+    for (const diff of diffs) {
+        // cat-file reads one name per line: a path with a newline cannot be asked for.
+        if (diff.path === undefined || diff.path.includes('\n')) {
+            context.counters.skippedBinary += 1;
+            continue;
+        }
+        if (!context.isPathIncluded(diff.path))
+            continue;
+        const before = diff.commit === undefined ? `HEAD:${diff.path}` : `${diff.commit}^:${diff.path}`;
+        const after = diff.commit === undefined ? `:${diff.path}` : `${diff.commit}:${diff.path}`;
+        requests.push({ file: diff.path, commit: diff.commit, isBefore: true }, { file: diff.path, commit: diff.commit, isBefore: false });
+        lines.push(before, after);
+    }
+    if (requests.length === 0)
+        return;
+    const reader = new BatchReader(requests, context);
+    await runGit({
+        args: ['cat-file', '--batch'],
+        cwd: repositoryRoot,
+        env: context.env,
+        input: `${lines.join('\n')}\n`,
+        hint: 'Check the repository with "git status"',
+        onStdout: (chunk) => reader.write(chunk),
+    });
+}
+/** Parses `git cat-file --batch` output as it streams: `<oid> <type> <size>\n<content>\n` or `<name> missing\n`. */
+class BatchReader {
+    requests;
+    context;
+    index = 0;
+    header = [];
+    /** Content bytes of the current object still to come; -1 between objects. */
+    remaining = -1;
+    blob;
+    beforeTokens = new Set();
+    constructor(requests, context) {
+        this.requests = requests;
+        this.context = context;
+    }
+    write(chunk) {
+        let offset = 0;
+        while (offset < chunk.length) {
+            if (this.remaining < 0) {
+                const newline = chunk.indexOf(0x0a, offset);
+                if (newline < 0)
+                    return void this.header.push(chunk.subarray(offset));
+                this.header.push(chunk.subarray(offset, newline));
+                offset = newline + 1;
+                this.startObject(Buffer.concat(this.header).toString('utf8'));
+                this.header = [];
+            }
+            else if (this.remaining > 0) {
+                const take = Math.min(this.remaining, chunk.length - offset);
+                this.blob?.write(chunk.subarray(offset, offset + take));
+                this.remaining -= take;
+                offset += take;
+            }
+            else {
+                offset += 1; // the newline after the content
+                this.finishObject();
+            }
+        }
+    }
+    startObject(header) {
+        const request = this.requests[this.index];
+        const size = /^[0-9a-f]+ blob (\d+)$/.exec(header)?.[1];
+        if (request === undefined || size === undefined)
+            return this.finishObject(); // missing: a new file has no "before"
+        this.remaining = Number(size);
+        this.blob = new BlobScan(request, this.context.options);
+    }
+    finishObject() {
+        const request = this.requests[this.index];
+        const blob = this.blob;
+        this.index += 1;
+        this.remaining = -1;
+        this.blob = undefined;
+        if (request === undefined)
+            return;
+        const findings = blob?.end();
+        if (request.isBefore) {
+            this.beforeTokens = new Set(findings?.map((finding) => finding.fingerprint));
+            return;
+        }
+        const { counters } = this.context;
+        if (findings === undefined) {
+            counters.skippedBinary += 1;
+        }
+        else {
+            counters.files += 1;
+            counters.bytes += blob?.bytes ?? 0;
+            for (const finding of findings)
+                if (!this.beforeTokens.has(finding.fingerprint))
+                    this.context.sink(finding);
+        }
+        this.beforeTokens = new Set();
+    }
+}
+/** One blob: decoded and scanned when its BOM says UTF-16, otherwise only drained. */
+class BlobScan {
+    request;
+    options;
+    bytes = 0;
+    decide = Buffer.alloc(0);
+    decoder;
+    scanner;
+    findings = [];
+    constructor(request, options) {
+        this.request = request;
+        this.options = options;
+    }
+    write(chunk) {
+        this.bytes += chunk.length;
+        if (this.decide !== undefined) {
+            const head = Buffer.concat([this.decide, chunk]);
+            if (head.length < 2)
+                return void (this.decide = head);
+            this.decide = undefined;
+            this.start(head.subarray(0, 2));
+            if (this.scanner !== undefined)
+                this.feed(head);
+            return;
+        }
+        if (this.scanner !== undefined)
+            this.feed(chunk);
+    }
+    /** The findings of a UTF-16 blob; undefined for any other (binary) blob. */
+    end() {
+        if (this.scanner === undefined || this.decoder === undefined)
+            return undefined;
+        this.scanner.write(this.decoder.end());
+        this.scanner.end();
+        return this.findings;
+    }
+    start(bom) {
+        const encoding = bom[0] === 0xff && bom[1] === 0xfe ? 'utf-16le' : bom[0] === 0xfe && bom[1] === 0xff ? 'utf-16be' : undefined;
+        if (encoding === undefined)
+            return;
+        if (encoding === 'utf-16le') {
+            const decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf16le');
+            this.decoder = { write: (chunk) => decoder.write(chunk), end: () => decoder.end() };
+        }
+        else {
+            const decoder = new external_node_util_namespaceObject.TextDecoder('utf-16be');
+            this.decoder = { write: (chunk) => decoder.decode(chunk, { stream: true }), end: () => decoder.decode() };
+        }
+        const source = this.request.commit === undefined ? { file: this.request.file } : { file: this.request.file, commit: this.request.commit };
+        this.scanner = createTextScanner(source, (finding) => void this.findings.push(finding), this.options);
+    }
+    feed(chunk) {
+        this.scanner?.write(this.decoder?.write(chunk) ?? '');
+    }
+}
+
 ;// CONCATENATED MODULE: ./build/cli/sources/scan-git-diff.js
+
 
 
 
@@ -22040,14 +23300,21 @@ const PATCH_ARGS = [
  */
 function historyArgs(range) {
     const revisions = range === undefined ? ['HEAD'] : [range];
-    return ['log', '-p', '--cc', '--no-show-signature', ...PATCH_ARGS, '--format=commit%x20%H', ...revisions, '--'];
+    // --end-of-options: RANGE is a revision even if it looks like an option (the parser refuses a leading "-" too).
+    return ['log', '-p', '--cc', '--no-show-signature', ...PATCH_ARGS, '--format=commit%x20%H', '--end-of-options', ...revisions, '--'];
 }
 function stagedArgs() {
     return ['diff', '--cached', ...PATCH_ARGS];
 }
 /** Streams `git log -p` (--git) or `git diff --cached` (--staged) run at the repository root through the diff scanner. */
 async function scanGitDiff(repositoryRoot, mode, context) {
-    const scanner = createDiffScanner(context.sink, { ...context.options, isPathIncluded: context.isPathIncluded });
+    const binaries = [];
+    const scanner = createDiffScanner(context.sink, {
+        ...context.options,
+        isPathIncluded: context.isPathIncluded,
+        nameSink: context.sink,
+        onBinary: (diff) => void binaries.push(diff),
+    });
     const headers = createDiffHeaderCounter(context.counters);
     const decoder = new external_node_util_namespaceObject.TextDecoder('utf-8');
     const feed = (text) => {
@@ -22067,26 +23334,34 @@ async function scanGitDiff(repositoryRoot, mode, context) {
     });
     feed(decoder.decode());
     scanner.end();
+    await scanBinaryBlobs(repositoryRoot, binaries, context);
 }
 
 ;// CONCATENATED MODULE: ./build/cli/sources/list-git-files.js
 
 
 /**
- * The files of a working tree as git sees them: tracked plus untracked-but-not-ignored, relative to `directory`.
- * Resolves `undefined` when `directory` is not inside a git work tree (or git is missing), so the caller walks it.
+ * The files of a working tree as git sees them. Resolves `undefined` when `directory` is not inside a git work
+ * tree (or git is missing), so the caller walks it.
  */
-async function listGitFiles(directory, env) {
+async function listGitFiles(directory, env, includeIgnored) {
     if (!(await isInsideWorkTree(directory, env)))
         return undefined;
+    const listed = await listPaths(['--cached', '--others', '--exclude-standard'], directory, env);
+    // An ignored .env is the usual local leak: always say how many files were left out, so nobody mistakes it for clean.
+    const ignored = await listPaths(['--others', '--ignored', '--exclude-standard'], directory, env);
+    // A path in conflict is listed once per stage: keep the first.
+    const paths = [...new Set(includeIgnored ? [...listed, ...ignored] : listed)];
+    return { paths, ignored: ignored.length };
+}
+async function listPaths(selection, directory, env) {
     const output = await runGit({
-        args: ['ls-files', '-z', '--cached', '--others', '--exclude-standard'],
+        args: ['ls-files', '-z', ...selection],
         cwd: directory,
         env,
         hint: 'Check the repository with "git status", or scan a copy outside git',
     });
-    // A path in conflict is listed once per stage: keep the first.
-    return [...new Set(output.split('\0').filter((path) => path !== ''))];
+    return output.split('\0').filter((path) => path !== '');
 }
 async function isInsideWorkTree(directory, env) {
     try {
@@ -22100,6 +23375,10 @@ async function isInsideWorkTree(directory, env) {
     }
 }
 
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:worker_threads"
+const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 ;// CONCATENATED MODULE: ./build/src/scan/decode-bytes.js
 /** How many leading bytes `sniffEncoding` needs to decide (git uses the same 8000-byte window). */
 const SNIFF_BYTES = 8000;
@@ -22122,64 +23401,223 @@ function sniffEncoding(head) {
 
 
 
-/** Read size: large enough for throughput, small enough that memory does not grow with the file. */
-const CHUNK_BYTES = 64 * 1024;
+
 /**
- * Streams one file through the text scanner, never holding it whole. The first chunk decides the encoding: UTF-8,
- * UTF-16 (by BOM) or binary, which is skipped and counted.
+ * Read size. Small on purpose: a string decoded from more than about 64 KiB lands in V8's large-object space,
+ * one fresh memory mapping (and its page faults) per chunk, which measured 30 times slower than 32 KiB chunks
+ * (`npm run bench:cli`).
  */
-async function scanFile(absolutePath, source, context) {
-    const stream = (0,external_node_fs_namespaceObject.createReadStream)(absolutePath, { highWaterMark: CHUNK_BYTES });
+const CHUNK_BYTES = 32 * 1024;
+/**
+ * Never follows a symbolic link (git stores its target, not content; a walk must not leave the tree), and never
+ * blocks on a FIFO (non-blocking open; the type check below then skips it). One system call less than lstat first.
+ */
+const OPEN_FLAGS = external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW | external_node_fs_namespaceObject.constants.O_NONBLOCK;
+/** A read buffer per thread, reused for every file it scans. */
+let sharedBuffer;
+/**
+ * Reads one file through the text scanner, never holding it whole. The first chunk decides the encoding: UTF-8,
+ * UTF-16 (by BOM) or binary, which is skipped. Synchronous on purpose: it runs in a worker thread, where blocking
+ * reads cost no other work and avoid a promise per chunk. A file-system error is a result, not a throw, so one
+ * unreadable file never ends the scan.
+ */
+function scanFile(job, options) {
+    let descriptor;
+    try {
+        descriptor = (0,external_node_fs_namespaceObject.openSync)(job.absolutePath, OPEN_FLAGS);
+    }
+    catch (error) {
+        return fileError(error);
+    }
+    try {
+        // Only regular files (a symbolic link is git's record of a target, not content; a folder is a submodule).
+        if (!(0,external_node_fs_namespaceObject.fstatSync)(descriptor).isFile())
+            return { outcome: 'not-a-file', bytes: 0, findings: [] };
+        return readAndScan(descriptor, job, options);
+    }
+    catch (error) {
+        return fileError(error);
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(descriptor);
+    }
+}
+function readAndScan(descriptor, job, options) {
+    sharedBuffer ??= Buffer.allocUnsafe(CHUNK_BYTES);
+    const buffer = sharedBuffer;
+    const findings = [];
+    const scanner = createTextScanner({ file: job.file }, (finding) => void findings.push(finding), options);
     let decoder;
-    const scanner = createTextScanner(source, context.sink, context.options);
-    for await (const chunk of stream) {
+    let bytes = 0;
+    for (;;) {
+        const read = (0,external_node_fs_namespaceObject.readSync)(descriptor, buffer, 0, buffer.length, null);
+        if (read === 0)
+            break;
+        const chunk = buffer.subarray(0, read);
         if (decoder === undefined) {
             const encoding = sniffEncoding(chunk.subarray(0, SNIFF_BYTES));
-            if (encoding === 'binary') {
-                context.counters.skippedBinary += 1;
-                return; // leaving the loop closes the stream
-            }
-            decoder = new external_node_util_namespaceObject.TextDecoder(encoding);
+            if (encoding === 'binary')
+                return { outcome: 'binary', bytes: 0, findings: [] };
+            decoder = createChunkDecoder(encoding);
         }
-        context.counters.bytes += chunk.length;
-        scanner.write(decoder.decode(chunk, { stream: true }));
-        context.onProgress();
+        bytes += read;
+        scanner.write(decoder.write(chunk));
     }
     if (decoder !== undefined)
-        scanner.write(decoder.decode());
+        scanner.write(decoder.end());
     scanner.end();
-    context.counters.files += 1;
+    return { outcome: 'scanned', bytes, findings };
+}
+/**
+ * Node's `StringDecoder` (native, UTF-8 and UTF-16LE) decodes about seven times faster than a streaming
+ * `TextDecoder`, which measured as most of a tree scan's time; UTF-16BE is rare enough for the slow path.
+ * Both replace invalid bytes with U+FFFD, as the tree scan always has.
+ */
+function createChunkDecoder(encoding) {
+    if (encoding === 'utf-16be') {
+        const decoder = new external_node_util_namespaceObject.TextDecoder(encoding);
+        return { write: (chunk) => decoder.decode(chunk, { stream: true }), end: () => decoder.decode() };
+    }
+    const decoder = new external_node_string_decoder_namespaceObject.StringDecoder(encoding === 'utf-8' ? 'utf8' : 'utf16le');
+    return { write: (chunk) => decoder.write(chunk), end: () => decoder.end() };
+}
+function fileError(error) {
+    const { code, syscall } = error;
+    // Only file-system errors (they name a syscall) mean "cannot read"; anything else is a bug, not ours to rename.
+    if (syscall === undefined)
+        throw error;
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+        return { outcome: 'gone', bytes: 0, findings: [] };
+    if (code === 'ELOOP')
+        return { outcome: 'not-a-file', bytes: 0, findings: [] }; // O_NOFOLLOW on a symbolic link
+    return { outcome: 'unreadable', bytes: 0, findings: [], errorCode: code ?? `${syscall} failed` };
+}
+
+;// CONCATENATED MODULE: ./build/cli/sources/scan-pool.js
+
+
+
+/** Marks a worker started by the pool, so the CLI's entry file knows to serve scans instead of running a command. */
+const WORKER_ROLE = 'localstack-guard-scan-worker';
+/** Files handed to one worker before it answers: enough to keep it busy while answers travel back. */
+const JOBS_IN_FLIGHT_PER_WORKER = 8;
+/**
+ * Reading and scanning a file is independent of every other file, so a tree scan spreads files over one worker
+ * thread per core: the main thread only lists paths and collects results. Each worker reads with blocking calls
+ * and reuses one buffer, so memory does not grow with the tree.
+ */
+function createScanPool(settings) {
+    const threads = settings.threads ?? (0,external_node_os_namespaceObject.availableParallelism)();
+    if (settings.entryScript === undefined || threads < 1)
+        return inlinePool(settings.options);
+    const workers = Array.from({ length: threads }, () => new PoolWorker(settings.entryScript ?? '', settings.options));
+    return {
+        scan(job) {
+            const idle = workers.reduce((best, worker) => (worker.load < best.load ? worker : best));
+            return idle.scan(job);
+        },
+        async close() {
+            await Promise.all(workers.map((worker) => worker.close()));
+        },
+    };
+}
+/** How many jobs the pool accepts at once before the caller should wait for one to finish. */
+function poolCapacity(threads = (0,external_node_os_namespaceObject.availableParallelism)()) {
+    return Math.max(1, threads) * JOBS_IN_FLIGHT_PER_WORKER;
+}
+function inlinePool(options) {
+    return { scan: (job) => Promise.resolve(scanFile(job, options)), close: () => Promise.resolve() };
+}
+class PoolWorker {
+    worker;
+    waiting = new Map();
+    nextId = 0;
+    constructor(entryScript, options) {
+        this.worker = new external_node_worker_threads_namespaceObject.Worker(entryScript, { workerData: { role: WORKER_ROLE, options }, stdout: false, stderr: false });
+        this.worker.on('message', (reply) => this.settle(reply));
+        this.worker.on('error', (error) => this.failAll(error));
+        this.worker.on('exit', (code) => this.failAll(new Error(`a scan worker exited with code ${code}`)));
+    }
+    get load() {
+        return this.waiting.size;
+    }
+    scan(job) {
+        const id = this.nextId++;
+        return new Promise((resolve, reject) => {
+            this.waiting.set(id, { resolve, reject });
+            this.worker.postMessage({ id, job });
+        });
+    }
+    async close() {
+        this.worker.removeAllListeners('exit');
+        await this.worker.terminate();
+    }
+    settle(reply) {
+        const waiter = this.waiting.get(reply.id);
+        this.waiting.delete(reply.id);
+        if (reply.result !== undefined)
+            waiter?.resolve(reply.result);
+        else
+            waiter?.reject(new Error(reply.failure ?? 'the scan worker gave no result'));
+    }
+    failAll(error) {
+        for (const waiter of this.waiting.values())
+            waiter.reject(error);
+        this.waiting.clear();
+    }
+}
+/** True in a thread the pool started: the entry file then serves scans instead of running the CLI. */
+function isScanWorker() {
+    return external_node_worker_threads_namespaceObject.parentPort !== null && external_node_worker_threads_namespaceObject.workerData?.role === WORKER_ROLE;
+}
+/** The worker side: scans each file it is sent and answers with the result. */
+function serveScanWorker() {
+    const port = external_node_worker_threads_namespaceObject.parentPort;
+    if (port === null)
+        return;
+    const { options } = external_node_worker_threads_namespaceObject.workerData;
+    port.on('message', (request) => {
+        try {
+            port.postMessage({ id: request.id, result: scanFile(request.job, options) });
+        }
+        catch (error) {
+            port.postMessage({ id: request.id, failure: error instanceof Error ? error.message : String(error) });
+        }
+    });
 }
 
 ;// CONCATENATED MODULE: ./build/cli/sources/walk-directory.js
-
 
 
 /**
  * Every regular file under `root`, as `/`-separated paths relative to it, in a stable (sorted) order. `.git` folders
  * are skipped and symbolic links are not followed, so a link cannot make the walk leave `root` or loop.
  */
-async function* walkDirectory(root, relative = '') {
-    const entries = await readEntries(root, relative);
+async function* walkDirectory(root, warn, relative = '') {
+    const entries = await readEntries(root, relative, warn);
     entries.sort((left, right) => (left.name < right.name ? -1 : left.name > right.name ? 1 : 0));
     for (const entry of entries) {
         const path = relative === '' ? entry.name : `${relative}/${entry.name}`;
         if (entry.isDirectory()) {
             if (entry.name !== '.git')
-                yield* walkDirectory(root, path);
+                yield* walkDirectory(root, warn, path);
         }
         else if (entry.isFile()) {
             yield path;
         }
     }
 }
-async function readEntries(root, relative) {
+/** An unreadable folder is reported and skipped: one folder must not end the scan of the rest. */
+async function readEntries(root, relative, warn) {
     try {
         return await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.join)(root, relative), { withFileTypes: true });
     }
     catch (error) {
-        const code = error.code ?? 'unknown error';
-        throw new SourceReadError(`Cannot list the folder ${relative === '' ? root : relative}: ${code}. Fix its permissions, or list it under ignore-paths in .github/localstack-guard.yml.`, { cause: error });
+        const { code, syscall } = error;
+        if (syscall === undefined)
+            throw error;
+        warn(`Cannot list the folder ${relative === '' ? root : relative}: ${code ?? 'unknown error'}. Skipped; fix its permissions, or list it under ignore-paths in .github/localstack-guard.yml.`);
+        return [];
     }
 }
 
@@ -22189,49 +23627,94 @@ async function readEntries(root, relative) {
 
 
 
-
 /**
  * Scans a working tree: inside a git work tree the files git tracks plus the untracked ones it does not ignore
- * (so build output and dependencies listed in .gitignore are skipped); outside one, every file under `root`.
+ * (so build output and dependencies listed in .gitignore are skipped, and counted); outside one, every file under
+ * `root`. Files are scanned in parallel; findings are reported in path order all the same.
  */
-async function scanWorkingTree(root, context) {
-    const listed = await listGitFiles(root, context.env);
-    const paths = listed ?? walkDirectory(root);
-    for await (const path of paths) {
-        if (context.isPathIncluded(path))
-            await scanTreeFile(root, path, context);
-    }
+async function scanWorkingTree(root, context, settings) {
+    const listed = await listGitFiles(root, context.env, settings.includeIgnored);
+    if (listed !== undefined && !settings.includeIgnored)
+        context.counters.skippedIgnored = listed.ignored;
+    const paths = listed?.paths ?? walkDirectory(root, context.warn);
+    await scanPaths({ root, paths, entryScript: settings.entryScript }, context);
 }
 /** Scans one file given on the command line as PATH. */
 async function scanSingleFile(directory, name, context) {
-    await scanTreeFile(directory, name, context);
+    await scanPaths({ root: directory, paths: [name], entryScript: undefined }, context);
+}
+async function scanPaths({ root, paths, entryScript }, context) {
+    const pool = createScanPool({ entryScript, options: context.options });
+    const capacity = entryScript === undefined ? 1 : poolCapacity();
+    // Results arrive out of order; each is reported once every earlier path's result is in.
+    const done = new Map();
+    const inFlight = new Set();
+    let next = 0;
+    let reported = 0;
+    const flush = () => {
+        for (let entry = done.get(reported); entry !== undefined; entry = done.get(reported)) {
+            done.delete(reported);
+            report(entry.path, entry.result, context);
+            reported += 1;
+        }
+    };
+    try {
+        for await (const path of paths) {
+            if (!context.isPathIncluded(path))
+                continue;
+            scanName(path, context);
+            const index = next++;
+            const task = pool.scan({ absolutePath: (0,external_node_path_namespaceObject.join)(root, path), file: path }).then((result) => {
+                done.set(index, { path, result });
+                flush();
+            });
+            const tracked = task.finally(() => inFlight.delete(tracked));
+            inFlight.add(tracked);
+            if (inFlight.size >= capacity)
+                await Promise.race(inFlight);
+        }
+        await Promise.all(inFlight);
+    }
+    finally {
+        await pool.close();
+    }
 }
 /**
- * Only regular files are read: a symbolic link (git stores its target, not content), a submodule or nested repository
- * (a folder) and a tracked file deleted from the working tree (nothing left to leak) are skipped.
+ * What a leak in a name needs at least: an Auth Token's `ls` or its base64 form's `bH`. Most paths have neither,
+ * and skip building a scanner (the tree scan runs this on the main thread, once per file).
  */
-async function scanTreeFile(root, path, context) {
-    const absolutePath = (0,external_node_path_namespaceObject.join)(root, path);
-    try {
-        const info = await (0,promises_namespaceObject.lstat)(absolutePath);
-        if (!info.isFile())
-            return;
-        await scanFile(absolutePath, { file: path }, context);
+const NAME_CANDIDATE = /ls|bH[MN]/i;
+/** A file's name is pushed content too: a token in it is a leak, reported at line 0 (the name). */
+function scanName(path, context) {
+    if (!NAME_CANDIDATE.test(path))
+        return;
+    for (const finding of scanText(path, { file: path }, context.options)) {
+        if (finding.category === 'leak')
+            context.sink({ ...finding, line: 0 });
     }
-    catch (error) {
-        // Only file-system errors (they name a syscall) mean "cannot read"; anything else is not ours to rename.
-        const { code, syscall } = error;
-        if (syscall === undefined)
-            throw error;
-        if (code === 'ENOENT')
-            return;
-        throw new SourceReadError(`Cannot read ${path}: ${code ?? `${syscall} failed`}. Fix its permissions, or list it under ignore-paths in .github/localstack-guard.yml.`, { cause: error });
+}
+function report(path, result, context) {
+    const { counters } = context;
+    if (result.outcome === 'scanned') {
+        counters.files += 1;
+        counters.bytes += result.bytes;
+        for (const finding of result.findings)
+            context.sink(finding);
     }
+    else if (result.outcome === 'binary') {
+        counters.skippedBinary += 1;
+    }
+    else if (result.outcome === 'unreadable') {
+        counters.skippedUnreadable += 1;
+        context.warn(`Cannot read ${path}: ${result.errorCode ?? 'unknown error'}. Skipped; fix its permissions, or list it under ignore-paths in .github/localstack-guard.yml.`);
+    }
+    context.onProgress();
 }
 
 ;// CONCATENATED MODULE: ./build/cli/format-json.js
+
 /**
- * The JSON report of DESIGN.md: `{ findings: [...], stats: {...} }`. Fields are copied one by one, in the documented
+ * The JSON report of docs/design.md: `{ findings: [...], stats: {...} }`. Fields are copied one by one, in the documented
  * order, so nothing the scanner might carry internally can reach the output.
  */
 function formatJson(report) {
@@ -22242,7 +23725,8 @@ function toJsonFinding(finding) {
     return {
         category: finding.category,
         kind: finding.kind,
-        file: finding.file,
+        // A token in a file name is reported as a finding of its own; the path itself never carries it.
+        file: safe_text_redactTokenShapes(finding.file),
         line: finding.line,
         column: finding.column,
         ...(finding.commit === undefined ? {} : { commit: finding.commit }),
@@ -22256,6 +23740,8 @@ function toJsonStats(stats) {
         bytes: stats.bytes,
         ...(stats.commits === undefined ? {} : { commits: stats.commits }),
         skippedBinary: stats.skippedBinary,
+        ...(stats.skippedIgnored === undefined ? {} : { skippedIgnored: stats.skippedIgnored }),
+        skippedUnreadable: stats.skippedUnreadable,
         durationMs: stats.durationMs,
     };
 }
@@ -22331,12 +23817,13 @@ const CLI_INFORMATION_URI = 'https://docs.localstack.cloud/aws/getting-started/a
 
 
 
+
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const RULE_KINDS = Object.keys(SARIF_RULES);
 /** Bumped only if the inputs of the partial fingerprint change, so code scanning keeps matching old alerts. */
 const PARTIAL_FINGERPRINT_KEY = 'localstackGuard/v1';
 /**
- * SARIF 2.1.0 for GitHub code scanning (FACTS.md §4): one run, one rule per finding kind, and no snippet anywhere:
+ * SARIF 2.1.0 for GitHub code scanning (docs/facts.md §4): one run, one rule per finding kind, and no snippet anywhere:
  * a result's message holds the kind and the redacted token only.
  */
 function formatSarif(report) {
@@ -22373,16 +23860,19 @@ function toRule(kind) {
 function toResult(finding) {
     const rule = SARIF_RULES[finding.kind];
     const inCommit = finding.commit === undefined ? '' : ` in commit ${finding.commit}`;
+    const inName = finding.line === 0 ? ' in the file name' : '';
+    // A finding in the file name has no region: the whole artifact is the location.
+    const region = finding.line === 0 ? {} : { region: { startLine: finding.line, startColumn: finding.column } };
     return {
         ruleId: sarifRuleId(finding.kind),
         ruleIndex: RULE_KINDS.indexOf(finding.kind),
         level: rule.level,
-        message: { text: `${rule.title} ${finding.redacted}${inCommit} (${finding.kind}).` },
+        message: { text: `${rule.title} ${finding.redacted}${inName}${inCommit} (${finding.kind}).` },
         locations: [
             {
                 physicalLocation: {
-                    artifactLocation: { uri: toUri(finding.file), uriBaseId: '%SRCROOT%' },
-                    region: { startLine: finding.line, startColumn: finding.column },
+                    artifactLocation: { uri: toUri(safe_text_redactTokenShapes(finding.file)), uriBaseId: '%SRCROOT%' },
+                    ...region,
                 },
             },
         ],
@@ -22439,6 +23929,7 @@ async function writeReport(report, command, io) {
 
 
 
+
 /**
  * `localstack-guard scan`: 1. resolve PATH, 2. read the configuration, 3. stream the source through the scanner,
  * 4. write the report. Exit 1 when at least one leak was found; migration findings alone exit 0, so adopting the
@@ -22451,13 +23942,18 @@ async function runScanCommand(command, io) {
     const isDirectory = await isDirectoryPath(target, command.path);
     const directory = isDirectory ? target : (0,external_node_path_namespaceObject.dirname)(target);
     const root = command.mode.kind === 'tree' ? directory : await findRepositoryRoot(directory, io.env);
-    const config = await loadGuardConfig(root, (message) => io.stderr.write(`${message}\n`));
+    const config = await loadGuardConfig(root, (message) => io.stderr.write(`${safeForTerminal(message)}\n`));
     const scanning = configuredScan(config);
     const findings = [];
     const counters = createCounters();
     const progress = createProgress(io.stderr, { isEnabled: io.stderr.isTTY === true, isHistory: command.mode.kind === 'git', now });
+    const warn = (message) => {
+        progress.finish();
+        io.stderr.write(`${safeForTerminal(message)}\n`);
+    };
     const context = {
         env: io.env,
+        warn,
         sink: (finding) => void findings.push(finding),
         options: { allowFingerprints: scanning.allowFingerprints },
         isPathIncluded: scanning.isPathIncluded,
@@ -22468,15 +23964,20 @@ async function runScanCommand(command, io) {
         if (command.mode.kind !== 'tree')
             await scanGitDiff(root, command.mode, context);
         else if (isDirectory)
-            await scanWorkingTree(root, context);
+            await scanWorkingTree(root, context, { includeIgnored: command.includeIgnored, entryScript: io.entryScript });
         else
             await scanSingleFile(directory, (0,external_node_path_namespaceObject.basename)(target), context);
     }
     finally {
         progress.finish();
     }
-    const { commits, ...rest } = counters;
-    const stats = { ...rest, ...(command.mode.kind === 'git' ? { commits } : {}), durationMs: Math.round(now() - startedMs) };
+    const { commits, skippedIgnored, ...rest } = counters;
+    const stats = {
+        ...rest,
+        ...(command.mode.kind === 'git' ? { commits } : {}),
+        ...(command.mode.kind === 'tree' && isDirectory ? { skippedIgnored } : {}),
+        durationMs: Math.round(now() - startedMs),
+    };
     const report = { findings, stats };
     await writeReport(report, command, io);
     return hasLeak(report) ? 1 : 0;
@@ -22487,19 +23988,55 @@ async function isDirectoryPath(absolutePath, given) {
     }
     catch (error) {
         const code = error.code ?? 'unknown error';
-        throw new SourceReadError(`Cannot read PATH ${given}: ${code}. Check the path, or run the scan from another directory.`, { cause: error });
+        throw new SourceReadError(`Cannot read PATH ${safeForTerminal(given)}: ${code}. Check the path, or run the scan from another directory.`, { cause: error });
     }
 }
 
-;// CONCATENATED MODULE: ./build/src/tokens/index.js
+;// CONCATENATED MODULE: ./build/cli/read-hidden.js
 
-
-
-
-
-
+const ENTER = new Set(['\r', '\n']);
+const END_OF_TEXT = '\u0003'; // Ctrl-C
+const END_OF_TRANSMISSION = '\u0004'; // Ctrl-D
+const BACKSPACES = new Set(['\u007f', '\b']);
+/**
+ * Reads one line from a terminal with echo off (raw mode), so a pasted token never appears on screen or in the
+ * terminal's scrollback. Enter or Ctrl-D ends the input, backspace deletes, Ctrl-C cancels. Raw mode is restored
+ * on every exit path.
+ */
+async function readHiddenLine(input, maxChars) {
+    input.setRawMode(true);
+    input.setEncoding('utf8');
+    let line = '';
+    try {
+        for await (const chunk of input) {
+            for (const char of chunk) {
+                if (ENTER.has(char) || char === END_OF_TRANSMISSION)
+                    return line;
+                if (char === END_OF_TEXT)
+                    throw new InvalidInputError('No token to classify: the input was cancelled with Ctrl-C. Run localstack-guard token again and paste the token.');
+                if (BACKSPACES.has(char))
+                    line = line.slice(0, -1);
+                else
+                    line += char;
+                if (line.length > maxChars) {
+                    throw new InvalidInputError(`Standard input is not one token: more than ${maxChars} characters arrived. Paste only the token.`);
+                }
+            }
+        }
+        return line;
+    }
+    finally {
+        input.setRawMode(false);
+        input.pause();
+    }
+}
+/** True when `input` is a terminal whose echo can be turned off. */
+function canHideInput(input) {
+    return input.isTTY === true && typeof input.setRawMode === 'function';
+}
 
 ;// CONCATENATED MODULE: ./build/cli/commands/token.js
+
 
 
 /** A token is under 100 characters; more than this on stdin is something else piped in by mistake. */
@@ -22514,12 +24051,10 @@ const DESCRIPTIONS = {
 /**
  * `localstack-guard token`: classifies the token on stdin and prints its kind, never the token. Exit 0 only for a
  * checksum-valid Auth Token; a legacy API key exits 1 although it has no checksum to fail, because it no longer
- * activates (FACTS.md §2).
+ * activates (docs/facts.md §2).
  */
 async function runTokenCommand(command, io) {
-    if (io.stdin.isTTY === true)
-        io.stderr.write('Paste the token, then press Enter and Ctrl-D.\n');
-    const input = await readAll(io.stdin);
+    const input = await readInput(io);
     if (input.trim() === '') {
         throw new InvalidInputError('No token to classify: standard input was empty. Pipe the token in, for example: printf \'%s\' "$LOCALSTACK_AUTH_TOKEN" | localstack-guard token.');
     }
@@ -22535,6 +24070,16 @@ function toJson(classification) {
 }
 function isUsableAuthToken(classification) {
     return classification.isValid && classification.kind !== 'legacy-key' && classification.kind !== 'malformed';
+}
+/** From a terminal: one line with echo off. From a pipe: everything, bounded. */
+async function readInput(io) {
+    if (canHideInput(io.stdin)) {
+        io.stderr.write('Paste the token, then press Enter (it is not shown).\n');
+        return readHiddenLine(io.stdin, MAX_STDIN_BYTES);
+    }
+    if (io.stdin.isTTY === true)
+        io.stderr.write('Paste the token, then press Enter and Ctrl-D.\n');
+    return readAll(io.stdin);
 }
 async function readAll(stream) {
     const chunks = [];
@@ -22607,7 +24152,12 @@ function helpText(topic) {
 
 ;// CONCATENATED MODULE: ./build/cli/option-values.js
 
-/** Builds the usage error every parse failure ends in (STYLE.md §4 shape). */
+
+/** An argument as an error message may quote it: token shapes redacted, control characters escaped. */
+function shown(arg) {
+    return safeForTerminal(arg);
+}
+/** Builds the usage error every parse failure ends in (docs/style.md §4 shape). */
 function usage(why, topic) {
     const help = topic === 'main' ? 'localstack-guard --help' : `localstack-guard ${topic} --help`;
     return new InvalidInputError(`Invalid command line: ${why}. Run "${help}" for the usage.`);
@@ -22623,19 +24173,19 @@ function splitOption(arg) {
 function takeValue(cursor, inline, name) {
     if (inline !== undefined) {
         if (inline === '')
-            throw usage(`${name}= needs a value after the "="`, cursor.topic);
+            throw usage(`${shown(name)}= needs a value after the "="`, cursor.topic);
         return { value: inline, next: cursor.index };
     }
     const value = cursor.args[cursor.index];
     if (value === undefined || value.startsWith('-'))
-        throw usage(`${name} needs a value`, cursor.topic);
+        throw usage(`${shown(name)} needs a value`, cursor.topic);
     return { value, next: cursor.index + 1 };
 }
 /** Accepts exactly one of `allowed`; anything else is named in the error. */
 function parseFormat(value, allowed, topic) {
     const format = allowed.find((candidate) => candidate === value);
     if (format === undefined)
-        throw usage(`unknown format "${value}" (use ${allowed.join(', ')})`, topic);
+        throw usage(`unknown format "${shown(value)}" (use ${allowed.join(', ')})`, topic);
     return format;
 }
 
@@ -22659,13 +24209,22 @@ function parseScanArgs(args, deps) {
             index = applyOption(draft, { args, index, arg, topic: 'scan' }, deps);
         }
     }
-    return {
+    const command = {
         command: 'scan',
         path: draft.path ?? '.',
         mode: draft.mode ?? { kind: 'tree' },
         format: draft.format ?? 'text',
         ...(draft.output === undefined ? {} : { output: draft.output }),
+        includeIgnored: draft.includeIgnored ?? false,
     };
+    return checkCombination(command);
+}
+/** Options that only make sense together with others. */
+function checkCombination(command) {
+    if (command.includeIgnored && command.mode.kind !== 'tree') {
+        throw usage('--include-ignored applies to the working tree only (--git and --staged read what git stores)', 'scan');
+    }
+    return command;
 }
 /** Applies one option; returns the index of the next unread argument. */
 function applyOption(draft, cursor, deps) {
@@ -22678,6 +24237,12 @@ function applyOption(draft, cursor, deps) {
         setMode(draft, { kind: 'staged' });
         return cursor.index;
     }
+    if (name === '--include-ignored') {
+        if (inline !== undefined)
+            throw usage('--include-ignored takes no value', 'scan');
+        draft.includeIgnored = true;
+        return cursor.index;
+    }
     if (name === '--format' || name === '-f') {
         const { value, next } = takeValue(cursor, inline, name);
         setOnce(draft, 'format', parseFormat(value, ['text', 'json', 'sarif'], 'scan'));
@@ -22688,7 +24253,7 @@ function applyOption(draft, cursor, deps) {
         setOnce(draft, 'output', value);
         return next;
     }
-    throw usage(`unknown option "${name}" for scan`, 'scan');
+    throw usage(`unknown option "${shown(name)}" for scan`, 'scan');
 }
 /** `--git=RANGE` is always a range; `--git X` takes X as RANGE unless it starts with `-` or is an existing directory. */
 function applyGit(draft, cursor, deps) {
@@ -22696,6 +24261,9 @@ function applyGit(draft, cursor, deps) {
     if (inline !== undefined) {
         if (inline === '')
             throw usage('--git= needs a RANGE after the "="', 'scan');
+        // git would take it as an option (--output=FILE writes a file): a RANGE never starts with "-".
+        if (inline.startsWith('-'))
+            throw usage(`--git=${shown(inline)} is not a RANGE: a RANGE cannot start with "-"`, 'scan');
         setMode(draft, { kind: 'git', range: inline });
         return cursor.index;
     }
@@ -22716,7 +24284,7 @@ function setMode(draft, mode) {
 }
 function setOnce(draft, key, value) {
     if (draft[key] !== undefined) {
-        const why = key === 'path' ? `more than one PATH given ("${draft.path ?? ''}" and "${value}")` : `--${key} is given twice`;
+        const why = key === 'path' ? `more than one PATH given ("${shown(draft.path ?? '')}" and "${shown(value)}")` : `--${key} is given twice`;
         throw usage(why, 'scan');
     }
     draft[key] = value;
@@ -22744,8 +24312,8 @@ function parseArgs(argv, deps) {
         return first === 'scan' ? parseScanArgs(rest, deps) : parseTokenArgs(rest);
     }
     if (first.startsWith('-'))
-        throw usage(`unknown option "${first}" before the command`, 'main');
-    throw usage(`unknown command "${first}" (the commands are scan and token)`, 'main');
+        throw usage(`unknown option "${shown(first)}" before the command`, 'main');
+    throw usage(`unknown command "${shown(first)}" (the commands are scan and token)`, 'main');
 }
 function parseTokenArgs(args) {
     let format;
@@ -22755,12 +24323,12 @@ function parseTokenArgs(args) {
         const { name, inline } = splitOption(arg);
         if (name !== '--format' && name !== '-f') {
             const why = arg.startsWith('-')
-                ? `unknown option "${name}" for token`
-                : `token takes no arguments (got "${arg}"): it reads the token on standard input`;
+                ? `unknown option "${shown(name)}" for token`
+                : `token takes no arguments (got "${shown(arg)}"): it reads the token on standard input`;
             throw usage(why, 'token');
         }
         if (format !== undefined)
-            throw usage(`${name} is given twice`, 'token');
+            throw usage(`${shown(name)} is given twice`, 'token');
         const { value, next } = takeValue({ args, index: index + 1, arg, topic: 'token' }, inline, name);
         format = parseFormat(value, ['text', 'json'], 'token');
         index = next;
@@ -22777,11 +24345,13 @@ function parseTokenArgs(args) {
 
 
 
-/** Exit status for usage and runtime errors (DESIGN.md: 0 nothing found, 1 a leak, 2 an error). */
+
+
+/** Exit status for usage and runtime errors (docs/design.md: 0 nothing found, 1 a leak, 2 an error). */
 const EXIT_ERROR = 2;
 /**
  * The CLI's composition root: parses the command line, runs the command, and turns every failure into exactly one
- * line on stderr plus exit 2 (STYLE.md §4). Never calls `process.exit`; `cli/main.ts` sets the exit code.
+ * line on stderr plus exit 2 (docs/style.md §4). Never calls `process.exit`; `cli/main.ts` sets the exit code.
  */
 async function run(io) {
     try {
@@ -22808,7 +24378,9 @@ async function run(io) {
 function run_formatError(thrown) {
     const error = toError(thrown);
     const message = error instanceof GuardError ? error.message : `localstack-guard stopped unexpectedly: ${error.message}. Report this with the command you ran.`;
-    return message.replace(/\s*\n\s*/g, ' ');
+    // The last line of defence: whatever a message quotes (an argument, a path, git's stderr), no token shape and no
+    // control character reaches the terminal.
+    return safeForTerminal(message.replace(/\s*\n\s*/g, ' '));
 }
 function isDirectory(path) {
     try {
@@ -22820,8 +24392,11 @@ function isDirectory(path) {
 }
 
 ;// CONCATENATED MODULE: ./build/cli/main.js
-// Do not add any logic to this file: it is the only place that touches `process` (STYLE.md §1, §2.3).
+// Do not add any logic to this file: it is the only place that touches `process` (docs/style.md §1, §2.3). It is also the scan worker threads' entry (cli/sources/scan-pool.ts).
 
-const io = { argv: process.argv.slice(2), env: process.env, cwd: process.cwd(), stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
-void run(io).then((exitCode) => { process.exitCode = exitCode; });
+const io = { argv: process.argv.slice(2), env: process.env, cwd: process.cwd(), stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, entryScript: process.argv[1] };
+if (isScanWorker())
+    serveScanWorker();
+else
+    void run(io).then((exitCode) => { process.exitCode = exitCode; });
 
