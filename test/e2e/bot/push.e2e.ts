@@ -85,10 +85,10 @@ describe('the bot over HTTP (npm start against a fake GitHub)', () => {
     const payload = world.gh.pushPayload(world.app, { ref: 'refs/heads/main', before, after })
     expect((await world.bot.deliver('push', 'same-delivery', payload)).status).toBe(200)
     await world.settle()
-    const requestsAfterFirst = world.gh.requests.length
+    const requestsAfterFirst = world.gh.requests.filter((request) => request.operation !== 'GET /app/hook/deliveries').length
     expect((await world.bot.deliver('push', 'same-delivery', payload)).status).toBe(200)
     await world.settle()
-    expect(world.gh.requests.length).toBe(requestsAfterFirst)
+    expect(world.gh.requests.filter((request) => request.operation !== 'GET /app/hook/deliveries').length).toBe(requestsAfterFirst)
     expect(world.gh.issues('acme/app')).toHaveLength(1)
   })
 
@@ -98,7 +98,7 @@ describe('the bot over HTTP (npm start against a fake GitHub)', () => {
     const answer = await world.bot.deliver('push', 'forged', world.gh.pushPayload(world.app, { ref: 'refs/heads/main', before, after }), 'bad')
     expect(answer.status).toBe(401)
     await world.settle()
-    expect(world.gh.requests).toEqual([])
+    expect(world.gh.requests.filter((request) => request.operation !== 'GET /app/hook/deliveries')).toEqual([])
   })
 
   it('scans only the new commits of a new branch, against the default branch', async () => {
@@ -137,7 +137,8 @@ describe('the bot over HTTP (npm start against a fake GitHub)', () => {
     const old = world.app.deleteBranch('gone')
     await world.push(world.app, { ref: 'refs/heads/gone', before: old, after: '0'.repeat(40), deleted: true })
     await world.settle()
-    expect(world.gh.requests).toEqual([])
+    // The redelivery sweep the bot runs at start (GET /app/hook/deliveries) may land at any time; it is not the push's.
+    expect(world.gh.requests.filter((request) => request.operation !== 'GET /app/hook/deliveries')).toEqual([])
   })
 
   it('finds a leak near the end of a 350-file push', async () => {
