@@ -1,4 +1,5 @@
 import { CHECK_RUN_NAME } from '../../src/incidents/render-check-run.js'
+import { incompleteScanConclusion, listScanGaps } from '../../src/incidents/render-scan-gaps.js'
 import { configuredScan } from '../../src/scan/guard-config.js'
 import { alertAndCheck } from './alert-leaks.js'
 import { createCheckRun } from '../github/check-runs.js'
@@ -17,13 +18,10 @@ export async function runRescanJob(octokit: GitHubClient, job: Extract<BotJob, {
   const { findings, problems } = await scanChanges({ octokit, repo }, changes, configuredScan(loaded.config))
   const leaks = findings.filter((f) => f.category === 'leak')
   if (leaks.length === 0) {
-    // A file that could not be scanned is never a pass.
-    const failed = problems.some((problem) => problem.failed)
-    const listed = problems.slice(0, 50).map((problem) => `- \`${problem.file.replace(/[`\r\n]/g, '?')}\`: ${problem.message.replace(/[\r\n]/g, ' ')}`)
     const content =
       problems.length === 0
         ? { conclusion: 'success' as const, title: 'No LocalStack credentials found', summary: 'Scanned again on request.' }
-        : { conclusion: failed ? ('failure' as const) : ('neutral' as const), title: `Scan incomplete: ${problems.length} files not fully scanned`, summary: ['Scanned again on request; not fully scanned:', ...listed].join('\n') }
+        : { conclusion: incompleteScanConclusion(problems), title: `Scan incomplete: ${problems.length} files not fully scanned`, summary: ['Scanned again on request; not fully scanned:', ...listScanGaps(problems)].join('\n') }
     await createCheckRun({ octokit, repo }, headSha, { name: CHECK_RUN_NAME, ...content })
     return
   }

@@ -12,6 +12,7 @@ import { fetchPushDiffs } from '../github/fetch-push-diffs.js'
 import { invalidateOwnerConfigs, loadConfig, peekConfig, type LoadedConfig } from '../github/load-config.js'
 import { upsertMigrationIssue } from '../github/migration-issue.js'
 import { openMigrationPullRequest } from '../github/migration-pull-request.js'
+import { incompleteScanConclusion, renderScanGaps } from '../../src/incidents/render-scan-gaps.js'
 import { dedupeFindings } from '../../src/push/dedupe-findings.js'
 import { scanChanges, type ChangeScanStats, type ScanProblem } from '../github/scan-changes.js'
 import { fullName, type GitHubClient, type RepoClient } from '../github/types.js'
@@ -87,12 +88,10 @@ async function reportFindings(client: RepoClient, work: { job: ScanPushJob; scan
   const leaks = scan.findings.filter((f) => f.category === 'leak')
   if (leaks.length > 0) {
     const origin = { ...client, installationId: job.installationId, headSha: push.after, ref: push.ref, ...(job.pusher === undefined ? {} : { pusher: job.pusher }) }
-    await alertAndCheck(origin, leaks, { deps, loaded: scan.loaded, summaryNote: describeGaps(scan) })
+    await alertAndCheck(origin, leaks, { deps, loaded: scan.loaded, summaryNote: renderScanGaps(scan.problems, scan.stats.droppedFindings) })
   } else if (scan.problems.length > 0) {
-    // An incomplete scan is never a silent pass: failed when a file was not scanned at all, neutral when only capped.
-    const failed = scan.problems.some((problem) => problem.failed)
     const title = `Scan incomplete: ${scan.problems.length} file${scan.problems.length === 1 ? '' : 's'} not fully scanned`
-    await createCheckRun(client, push.after, { name: CHECK_RUN_NAME, conclusion: failed ? 'failure' : 'neutral', title, summary: `No LocalStack credentials found in what was scanned.${describeGaps(scan)}` })
+    await createCheckRun(client, push.after, { name: CHECK_RUN_NAME, conclusion: incompleteScanConclusion(scan.problems), title, summary: `No LocalStack credentials found in what was scanned.${renderScanGaps(scan.problems, scan.stats.droppedFindings)}` })
   } else if (config['check-on-clean-push']) {
     const summary = `Scanned ${scan.stats.files} changed files.`
     await createCheckRun(client, push.after, { name: CHECK_RUN_NAME, conclusion: 'success', title: 'No LocalStack credentials found', summary })
@@ -101,23 +100,6 @@ async function reportFindings(client: RepoClient, work: { job: ScanPushJob; scan
   const plan = planMigration(config.migration, { items, isSweep: false })
   if (plan.pullRequest) await openMigrationPullRequest(client, deps.records, items)
   if (plan.issue) await upsertMigrationIssue(client, deps.records, { items, replace: false })
-}
-
-/** How many files the check run lists as not fully scanned; the rest are counted. */
-const MAX_LISTED_PROBLEMS = 50
-
-/** The part of a summary that says what the scan did not cover: files not scanned, occurrences not listed. */
-function describeGaps(scan: PushScan): string {
-  const lines: string[] = []
-  if (scan.problems.length > 0) {
-    lines.push('', `**Not fully scanned** (${scan.problems.length} file${scan.problems.length === 1 ? '' : 's'}); "Re-run" scans the commit again:`)
-    for (const problem of scan.problems.slice(0, MAX_LISTED_PROBLEMS)) lines.push(`- \`${problem.file.replace(/[`\r\n]/g, '?')}\`: ${problem.message.replace(/[\r\n]/g, ' ')}`)
-    if (scan.problems.length > MAX_LISTED_PROBLEMS) lines.push(`- and ${scan.problems.length - MAX_LISTED_PROBLEMS} more`)
-  }
-  if (scan.stats.droppedFindings > 0) {
-    lines.push('', `${scan.stats.droppedFindings} further occurrences were found and not listed (each file lists its first occurrences and every distinct credential).`)
-  }
-  return lines.join('\n')
 }
 
 function touchesConfig(job: ScanPushJob): boolean {
