@@ -1,5 +1,6 @@
 import { InvalidInputError } from '../../src/errors.js'
 import type { ResponseEnvironment } from '../jobs/leak-response-context.js'
+import { privateKeyProblem } from './private-key-problem.js'
 import { redactTokens } from './redact-value.js'
 import { botEnvSchema, SECRET_VARIABLES, type BotEnv } from './env-schema.js'
 
@@ -127,7 +128,8 @@ function credentialProblems(parsed: BotEnv, isReadableFile: (path: string) => bo
   if (parsed.PRIVATE_KEY === undefined && parsed.PRIVATE_KEY_PATH !== undefined && !isReadableFile(parsed.PRIVATE_KEY_PATH)) {
     return [`PRIVATE_KEY_PATH is "${parsed.PRIVATE_KEY_PATH}": no readable file there`]
   }
-  return []
+  const keyProblem = parsed.PRIVATE_KEY === undefined ? undefined : privateKeyProblem(parsed.PRIVATE_KEY)
+  return keyProblem === undefined ? [] : [keyProblem]
 }
 
 function environmentError(problems: readonly string[]): InvalidInputError {

@@ -8,24 +8,15 @@ import { secretScanningAlertPayload, type SecretScanningAlertOptions } from './p
 import { userByLogin } from './representations/user-json.js'
 import type { CheckRunRecord } from './state/check-run-store.js'
 import { FakeRepository, type FakeAccount, type RepositoryOptions } from './state/fake-repository.js'
+import type { RegisteredApp } from './state/app-registration.js'
 import type { FaultSpec } from './state/faults.js'
 import type { HookDeliveryRecord } from './state/hook-deliveries.js'
 import type { IssueRecord } from './state/issue-tracker.js'
 import { leakResponseState, type LeakResponseState } from './state/leak-response-state.js'
-import { DEFAULT_PERMISSIONS, type InstallationRecord, type PermissionLevel, type World } from './state/world.js'
+import { createInstallation, type InstallationOptions } from './state/create-installation.js'
+import type { InstallationRecord, World } from './state/world.js'
 
-/** What `addInstallation` takes. */
-export interface InstallationOptions {
-  id: number
-  /** The account's login (an organisation unless `accountType` says otherwise). */
-  account: string
-  accountType?: FakeAccount['type']
-  /** The repositories it can reach (objects or `owner/name`), or `all` of the account's, present and future. */
-  repositories: (FakeRepository | string)[] | 'all'
-  /** Default `DEFAULT_PERMISSIONS`: contents/metadata read, checks/issues write, secrets read, secret scanning read. */
-  permissions?: Record<string, PermissionLevel>
-  events?: string[]
-}
+export type { InstallationOptions } from './state/create-installation.js'
 
 /**
  * A running fake GitHub (start it with `startFakeGitHub`). Build the world with `createRepository`,
@@ -86,22 +77,7 @@ export class FakeGitHub {
   }
 
   addInstallation(options: InstallationOptions): InstallationRecord {
-    const account: FakeAccount = { ...userByLogin(options.account), type: options.accountType ?? 'Organization' }
-    const all = options.repositories === 'all'
-    const names = all
-      ? [...this.world.repositories.values()].filter((repo) => repo.owner.login.toLowerCase() === account.login.toLowerCase()).map((repo) => repo.fullName)
-      : (options.repositories as (FakeRepository | string)[]).map((repo) => (typeof repo === 'string' ? repo : repo.fullName))
-    const installation: InstallationRecord = {
-      id: options.id,
-      account,
-      repositories: new Set(names.map((name) => name.toLowerCase())),
-      repositorySelection: all ? 'all' : 'selected',
-      permissions: { ...(options.permissions ?? DEFAULT_PERMISSIONS) },
-      events: options.events ?? ['push', 'check_run', 'secret_scanning_alert'],
-      createdAt: new Date(this.world.now()),
-    }
-    this.world.installations.set(options.id, installation)
-    return installation
+    return createInstallation(this.world, options)
   }
 
   /** Adds repositories to an installation and returns the `installation_repositories.added` payload. */
@@ -178,6 +154,11 @@ export class FakeGitHub {
   /** Every delivery attempt, oldest first (redeliveries included, with the original's guid). */
   get hookDeliveries(): readonly HookDeliveryRecord[] {
     return this.world.hookDeliveries.records
+  }
+
+  /** The app registered through the manifest flow (registration page, then the code's conversion), once converted. */
+  get registeredApp(): RegisteredApp | undefined {
+    return this.world.registeredApp
   }
 
   /** Stops listening and drops kept-alive connections. */

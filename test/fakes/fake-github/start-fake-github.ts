@@ -8,6 +8,7 @@ import { loadGitHubSpec } from './openapi/spec.js'
 import { allRoutes } from './routes/all-routes.js'
 import { sodiumReady } from './state/secret-store.js'
 import { World } from './state/world.js'
+import { WebPages } from './web/web-pages.js'
 import { GitHubUrls } from './urls.js'
 
 /** Options of `startFakeGitHub`; only `appId` is required. */
@@ -50,9 +51,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
   const owner = { login: 'localstack', id: 1001, type: 'Organization' as const }
   const app = { id: options.appId, slug, name: slug, owner, botUser: { login: `${slug}[bot]`, id: 2001, type: 'Bot' as const } }
   const patchLimits = { bytes: options.patchLimitBytes ?? 500 * 1024, lines: options.patchLimitLines ?? 20_000 }
-  const world = new World(urls, app, patchLimits, () => clock.now())
   const appKey = options.publicKeyPem === undefined ? undefined : createPublicKey(options.publicKeyPem)
-  const pipeline = new RequestPipeline({ world, recorder, limiter, routes: allRoutes(), appKey })
+  const world = new World(urls, app, appKey, patchLimits, () => clock.now())
+  const pipeline = new RequestPipeline({ world, recorder, limiter, routes: allRoutes(), web: new WebPages(world) })
   handle = (call) => pipeline.handle(call)
   return new FakeGitHub(world, recorder, server)
 }

@@ -1,8 +1,10 @@
 import { InvalidInputError } from '../../../src/errors.js'
+import { generateTestAppKey } from '../../support/generate-test-app-key.js'
 import { generateToken } from '../../support/generate-token.js'
 import { readSettings, type SettingsSources } from '../../../bot/settings/read-settings.js'
 
-const CREDENTIALS = { APP_ID: '12345', PRIVATE_KEY: '-----BEGIN RSA PRIVATE KEY-----\nfake\n-----END RSA PRIVATE KEY-----', WEBHOOK_SECRET: 'a-webhook-secret-of-some-length' }
+const KEY = generateTestAppKey().privateKeyPem
+const CREDENTIALS = { APP_ID: '12345', PRIVATE_KEY: KEY, WEBHOOK_SECRET: 'a-webhook-secret-of-some-length' }
 
 function sources(environment: Record<string, string | undefined>, dotenv: Record<string, string> = {}): SettingsSources {
   return { environment, dotenv, isReadableFile: (path) => path === '/keys/app.pem' }
@@ -52,11 +54,11 @@ describe('the bot environment', () => {
   it('refuses to start an app without WEBHOOK_SECRET outside the explicit development mode', () => {
     const error = failure({ APP_ID: CREDENTIALS.APP_ID, PRIVATE_KEY: CREDENTIALS.PRIVATE_KEY, NODE_ENV: 'production' })
     expect(error.message).toMatch(/^The bot refuses to start without a webhook secret: WEBHOOK_SECRET is not set, .*Set WEBHOOK_SECRET .* or set NODE_ENV=development/)
-    expect(() => readSettings(sources({ APP_ID: '1', PRIVATE_KEY: 'k' }))).toThrow(/refuses to start without a webhook secret/)
+    expect(() => readSettings(sources({ APP_ID: '1', PRIVATE_KEY: KEY }))).toThrow(/refuses to start without a webhook secret/)
   })
 
   it('accepts the insecure development secret only with NODE_ENV=development', () => {
-    const settings = readSettings(sources({ APP_ID: '1', PRIVATE_KEY: 'k', NODE_ENV: 'development' }))
+    const settings = readSettings(sources({ APP_ID: '1', PRIVATE_KEY: KEY, NODE_ENV: 'development' }))
     expect(settings.isDevelopment).toBe(true)
     expect(settings.webhookSecret).toBe('development')
   })
@@ -102,5 +104,17 @@ describe('the bot environment', () => {
     const error = failure({ ...CREDENTIALS, LOG_LEVEL: pasted })
     expect(error.message).not.toContain(pasted)
     expect(error.message).toContain(`LOG_LEVEL is "${pasted.slice(0, 9)}****`)
+  })
+
+  it('refuses a private key that would not sign, naming the cause and never showing it', () => {
+    const quoted = `"${KEY.replaceAll('\n', '\\n')}"`
+    const fromEnvFile = failure({ ...CREDENTIALS, PRIVATE_KEY: quoted }).message
+    expect(fromEnvFile).toContain("PRIVATE_KEY (value not shown) is wrapped in quotes, so it is not a PEM private key: Docker's --env-file keeps the quotes of .env; mount .env at /app/.env instead")
+    expect(fromEnvFile).not.toContain(KEY.split('\n')[1])
+    expect(failure({ ...CREDENTIALS, PRIVATE_KEY: '-----BEGIN RSA PRIVATE KEY-----\nnot a key\n-----END RSA PRIVATE KEY-----' }).message).toContain('PRIVATE_KEY (value not shown) is not a PEM private key: paste the whole .pem file')
+  })
+
+  it('takes the key in the forms Probot takes: PEM, one line with \\n escapes, base64', () => {
+    for (const form of [KEY, KEY.replaceAll('\n', '\\n'), Buffer.from(KEY).toString('base64')]) expect(readSettings(sources({ ...CREDENTIALS, PRIVATE_KEY: form })).mode).toBe('app')
   })
 })

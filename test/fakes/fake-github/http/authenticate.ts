@@ -1,11 +1,10 @@
-import type { KeyObject } from 'node:crypto'
 import { verifyAppJwt } from '../auth/verify-app-jwt.js'
 import type { InstallationRecord, World } from '../state/world.js'
 import { HttpError, ViolationError } from './http-error.js'
 import type { Route } from './route.js'
 
 /** Who is calling: the app itself (JWT) or one installation (access token). */
-export type Caller = { kind: 'app' } | { kind: 'installation'; installation: InstallationRecord }
+export type Caller = { kind: 'app' } | { kind: 'installation'; installation: InstallationRecord } | { kind: 'anonymous' }
 
 function credential(authorization: string | undefined): string | undefined {
   const found = /^(?:bearer|token)\s+(\S+)$/i.exec(authorization?.trim() ?? '')
@@ -13,11 +12,13 @@ function credential(authorization: string | undefined): string | undefined {
 }
 
 /** Checks the `authorization` header against what the route needs; throws GitHub's 401 otherwise. */
-export function authenticate(route: Route, authorization: string | undefined, context: { world: World; appKey: KeyObject | undefined }): Caller {
+export function authenticate(route: Route, authorization: string | undefined, context: { world: World }): Caller {
+  // The manifest conversion is the one call made before the app has any credential: its code is the credential.
+  if (route.auth === 'none') return { kind: 'anonymous' }
   const presented = credential(authorization)
   if (presented === undefined) throw new HttpError(401, 'Requires authentication')
   if (route.auth === 'app') {
-    const problem = verifyAppJwt(presented, { appId: context.world.app.id, publicKey: context.appKey })
+    const problem = verifyAppJwt(presented, { appId: context.world.app.id, publicKey: context.world.appKey })
     if (problem !== undefined) throw new HttpError(401, problem)
     return { kind: 'app' }
   }

@@ -1,4 +1,3 @@
-import type { KeyObject } from 'node:crypto'
 import type { LimitDecision, RateLimiter } from '../limits/rate-limiter.js'
 import { matchOperation, type MatchedOperation } from '../openapi/match-operation.js'
 import { validateRequest } from '../openapi/validate-request.js'
@@ -8,6 +7,7 @@ import { errorBody, HttpError, notFound, ViolationError } from './http-error.js'
 import { secondaryLimitMessage, primaryLimitMessage } from './limit-messages.js'
 import type { Recorder, Refusal } from './recorder.js'
 import type { Route, RouteContext } from './route.js'
+import type { WebPages } from '../web/web-pages.js'
 
 /** A request as the server read it. */
 export interface IncomingCall {
@@ -35,11 +35,14 @@ const API_PREFIX = '/api/v3'
  */
 export class RequestPipeline {
   constructor(
-    private readonly deps: { world: World; recorder: Recorder; limiter: RateLimiter; routes: Map<string, Route>; appKey: KeyObject | undefined },
+    private readonly deps: { world: World; recorder: Recorder; limiter: RateLimiter; routes: Map<string, Route>; web: WebPages },
   ) {}
 
   handle(call: IncomingCall): Reply {
     const url = new URL(call.url, 'http://fake.invalid')
+    // The web pages a person uses (registering and installing the app) are outside the API and its checks.
+    const page = url.pathname.startsWith(`${API_PREFIX}/`) ? undefined : this.deps.web.handle(call, url)
+    if (page !== undefined) return page
     const path = url.pathname.startsWith(`${API_PREFIX}/`) ? url.pathname.slice(API_PREFIX.length) : url.pathname
     const reply: Reply = { status: 500, headers: {}, body: undefined }
     let matched: MatchedOperation | undefined
@@ -101,7 +104,7 @@ export class RequestPipeline {
 
   private authenticate(route: Route, authorization: string | undefined): Caller {
     try {
-      return authenticate(route, authorization, { world: this.deps.world, appKey: this.deps.appKey })
+      return authenticate(route, authorization, { world: this.deps.world })
     } catch (error: unknown) {
       if (error instanceof HttpError) throw new ViolationError('bad-credentials', error.status, error.message)
       throw error

@@ -48,8 +48,8 @@ export interface LimitRefusal {
 export interface Route {
   /** `METHOD /template` exactly as in GitHub's OpenAPI description, e.g. `GET /repos/{owner}/{repo}/compare/{basehead}`. */
   operation: string
-  /** `app`: the app's JWT; `installation`: an installation access token. */
-  auth: 'app' | 'installation'
+  /** `app`: the app's JWT; `installation`: an installation access token; `none`: no credential (the manifest conversion). */
+  auth: 'app' | 'installation' | 'none'
   /** The installation permission the operation needs (GitHub answers 403 without it). */
   permission?: { name: string; level: 'read' | 'write' }
   /** Counts against the content-creation secondary limit (docs/facts.md §5). */

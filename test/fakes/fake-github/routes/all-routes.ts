@@ -1,4 +1,5 @@
 import type { Route } from '../http/route.js'
+import { appManifestRoutes } from './app-manifests.js'
 import { appRoutes } from './app.js'
 import { checkRunRoutes } from './check-runs.js'
 import { commitRoutes } from './commits.js'
@@ -16,6 +17,6 @@ import { leakResponseRoutes } from './leak-response.js'
 
 /** Every operation the fake answers, keyed by its OpenAPI `METHOD /template`; anything else is 404 and a violation. */
 export function allRoutes(): Map<string, Route> {
-  const routes = [appRoutes, compareRoutes, commitRoutes, gitRoutes, contentsRoutes, issueRoutes, labelRoutes, checkRunRoutes, secretRoutes, secretScanningRoutes, pullRoutes, leakResponseRoutes, hookDeliveryRoutes, matchingRefRoutes].flat()
+  const routes = [appRoutes, appManifestRoutes, compareRoutes, commitRoutes, gitRoutes, contentsRoutes, issueRoutes, labelRoutes, checkRunRoutes, secretRoutes, secretScanningRoutes, pullRoutes, leakResponseRoutes, hookDeliveryRoutes, matchingRefRoutes].flat()
   return new Map(routes.map((route) => [route.operation, route]))
 }

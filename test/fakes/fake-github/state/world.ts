@@ -1,8 +1,10 @@
+import type { KeyObject } from 'node:crypto'
 import type { PatchLimits } from '../git/patch.js'
 import type { UserRef } from '../representations/user-json.js'
 import type { GitHubUrls } from '../urls.js'
 import type { FakeAccount, FakeRepository } from './fake-repository.js'
 import { Faults } from './faults.js'
+import { AppRegistrations, type RegisteredApp } from './app-registration.js'
 import { HookDeliveries } from './hook-deliveries.js'
 
 /** An installation permission level; `write` implies `read`. */
@@ -54,13 +56,31 @@ export class World {
   /** Injected 5xx answers (`FakeGitHub.injectFault`). */
   readonly faults = new Faults()
   readonly hookDeliveries = new HookDeliveries({ nextId: () => this.nextId(), now: () => this.now() })
+  /** Manifests submitted on the registration page, waiting for their code's conversion (`registerApp`). */
+  readonly registrations = new AppRegistrations({ now: () => this.now(), nextAppId: () => this.nextId() })
+  /** The app registered through the manifest flow, once converted: later installations get its permissions and events. */
+  registeredApp: RegisteredApp | undefined
 
   constructor(
     readonly urls: GitHubUrls,
-    readonly app: AppInfo,
+    /** Replaced when the manifest flow registers a new app (`registerApp`). */
+    public app: AppInfo,
+    /** The key app JWTs must verify with; undefined accepts any signature (tests that do not check it). */
+    public appKey: KeyObject | undefined,
     readonly patchLimits: PatchLimits,
     readonly now: () => number,
   ) {}
+
+  /**
+   * Makes a converted manifest the app this fake serves: its id and key sign the JWTs from now on, and webhooks go to
+   * its hook URL signed with its new secret, as on GitHub right after "Create GitHub App".
+   */
+  registerApp(app: RegisteredApp, owner: FakeAccount): void {
+    this.registeredApp = app
+    this.app = { id: app.id, slug: app.slug, name: app.name, owner, botUser: { login: `${app.slug}[bot]`, id: app.id + 100_000, type: 'Bot' } }
+    this.appKey = app.publicKey
+    this.hookDeliveries.target = app.hookUrl === undefined ? undefined : { url: app.hookUrl, secret: app.webhookSecret }
+  }
 
   /** Ids unique across the fake (issues, comments, check runs, labels share one sequence, as GitHub's are unique). */
   nextId(): number {
