@@ -56,8 +56,9 @@ async function readComparison(
   const isCommitListTruncated = compared.total_commits > compared.commits.length || compared.commits.length >= COMPARE_COMMITS_LIMIT
   const all = isCommitListTruncated ? await listAllCommits(client, plan) : range.map((c) => c.sha)
   const scanned = await work.scannedAmong(all)
-  // Payloads list a rename as the old path removed and the new one added: both are changes.
-  const touched = new Map(work.push.commits.map((commit) => [commit.id, [...commit.added, ...commit.modified, ...commit.removed]]))
+  // Payloads list a rename as the old path removed and the new one added: both are changes. A commit without its
+  // removals (a job queued by an older version) is left undescribed, so the selection reads it on its own.
+  const touched = new Map(work.push.commits.flatMap((commit) => (commit.removed === undefined ? [] : [[commit.id, [...commit.added, ...commit.modified, ...commit.removed]] as const])))
   const limits = { isFileListTruncated: (compared.files?.length ?? 0) >= FILES_PER_PAGE, isCommitListTruncated }
   const listed = isCommitListTruncated ? all.map((sha) => ({ sha, parentCount: 1 })) : range
   const selection = selectCommits(listed, { touchedFiles: touched, isScanned: (sha) => scanned.has(sha), limits })

@@ -16,8 +16,11 @@ export interface PushedCommit {
   readonly id: string
   readonly added: readonly string[]
   readonly modified: readonly string[]
-  /** Removed paths; a rename is listed as the old path removed and the new one added. */
-  readonly removed: readonly string[]
+  /**
+   * Removed paths; a rename is listed as the old path removed and the new one added. Absent in jobs queued by a
+   * version that did not keep removals: such a commit counts as undescribed, and is read on its own.
+   */
+  readonly removed?: readonly string[]
 }
 
 /** When a comparison has no answer (no common history, or the default branch does not exist yet): read each commit. */

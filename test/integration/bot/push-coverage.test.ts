@@ -68,4 +68,17 @@ describe('push coverage past the payload and compare limits', () => {
     await harness.probot.receive({ id: 'd-compare', name: 'push', payload: pushOf(history, { before }) } as never)
     await harness.drain()
   })
+
+  it('scans a push job queued by an older version (commits without removals) by reading each commit, not failing on it', async () => {
+    const history = [hex(1), hex(2), hex(3)]
+    const after = history[2] as string
+    const before = 'a'.repeat(40)
+    const scope = harness.github().post('/app/installations/1/access_tokens').reply(201, { token: 't', expires_at: '2099-01-01T00:00:00Z', permissions: {} })
+    scope.get(`/repos/acme/app/compare/${before}...${after}`).reply(200, { total_commits: 3, commits: history.map(listed), files: [] })
+    for (const id of history) scope.get(`/repos/acme/app/commits/${id}`).reply(200, clean(id))
+    const push = { ref: 'refs/heads/main', before, after, created: false, deleted: false, forced: false, defaultBranch: 'main', commits: history.map((id) => ({ id, added: [], modified: ['src/x.ts'] })) }
+    await harness.queue.enqueue({ type: 'scan-push', installationId: 1, repo: { id: REPOSITORY.id, owner: 'acme', name: 'app', defaultBranch: 'main', isPrivate: true }, push } as never, { group: 'repo:42' })
+    await harness.drain()
+    expect(await harness.store.scannedAmong(REPOSITORY.id, history)).toEqual(new Set(history))
+  })
 })
