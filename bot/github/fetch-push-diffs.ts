@@ -87,18 +87,43 @@ async function readEachCommit(client: RepoClient, source: CommitSource, scannedA
 
 /**
  * A history the payload could not list (past its 2048 commits) and nothing can be compared with: list commits from
- * the head, newest first, 100 a page, and stop at the first page that reaches a commit scanned before.
+ * the head, newest first, 100 a page, until every commit reachable from the head without passing a scanned commit is
+ * listed. Listing is by date, not by ancestry: a merged side branch's commits can sit pages below the first scanned
+ * commit, so the walk follows each new commit's parents and stops only when none of them is still unknown.
  */
 async function listUnscannedHistory({ octokit, repo }: RepoClient, head: string, scannedAmong: ScannedAmong): Promise<string[]> {
-  const found: string[] = []
+  const parentsOf = new Map<string, readonly string[]>()
+  const scanned = new Set<string>()
   for (let page = 1; ; page++) {
     const { data } = await octokit.rest.repos.listCommits({ owner: repo.owner, repo: repo.name, sha: head, per_page: LIST_PAGE_SIZE, page })
-    const shas = data.map((commit) => commit.sha)
-    const scanned = await scannedAmong(shas)
-    found.push(...shas.filter((sha) => !scanned.has(sha)))
-    if (shas.length < LIST_PAGE_SIZE || scanned.size > 0) break
+    for (const commit of data) parentsOf.set(commit.sha, commit.parents.map((parent) => parent.sha))
+    const unknown = [...new Set([...data.map((commit) => commit.sha), ...data.flatMap((commit) => commit.parents.map((parent) => parent.sha))])]
+    for (const sha of await scannedAmong(unknown)) scanned.add(sha)
+    const { reachable, isComplete } = walkUnscanned(head, parentsOf, scanned)
+    if (data.length < LIST_PAGE_SIZE || isComplete) return reachable.reverse()
   }
-  return [...new Set(found)].reverse()
+}
+
+/** The unscanned commits reachable from `head` through unscanned commits, newest first, and whether all are listed. */
+function walkUnscanned(head: string, parentsOf: ReadonlyMap<string, readonly string[]>, scanned: ReadonlySet<string>): { reachable: string[]; isComplete: boolean } {
+  const reachable: string[] = []
+  const seen = new Set<string>([head])
+  const queue = [head]
+  let isComplete = true
+  for (let sha = queue.shift(); sha !== undefined; sha = queue.shift()) {
+    if (scanned.has(sha)) continue
+    const parents = parentsOf.get(sha)
+    if (parents === undefined) {
+      isComplete = false
+      continue
+    }
+    reachable.push(sha)
+    for (const parent of parents.filter((candidate) => !seen.has(candidate))) {
+      seen.add(parent)
+      queue.push(parent)
+    }
+  }
+  return { reachable, isComplete }
 }
 
 /** One commit's own changes (get-a-commit, paged past 300 files up to GitHub's 3000). */

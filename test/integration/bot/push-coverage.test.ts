@@ -6,6 +6,10 @@ const hex = (n: number) => n.toString(16).padStart(40, '0')
 const REPOSITORY = { id: 42, name: 'app', full_name: 'acme/app', owner: { login: 'acme', name: 'acme' }, default_branch: 'main' }
 const clean = (id: string) => ({ sha: id, parents: [{ sha: hex(0) }], files: [{ filename: 'src/x.ts', status: 'modified', sha: 'f'.repeat(40), patch: '@@ -1 +1 @@\n-a\n+b' }] })
 const listed = (id: string) => ({ sha: id, parents: [{ sha: hex(0) }] })
+/** A commit as `GET /commits` lists it, with its real parents (the listing walk follows them). */
+const withParents = (id: string, ...parents: string[]) => ({ sha: id, parents: parents.map((sha) => ({ sha })) })
+/** A linear history's listing entries, newest first: each commit's parent is the one before it. */
+const linearNewestFirst = (history: string[]) => history.map((id, i) => withParents(id, ...(i === 0 ? [] : [history[i - 1] as string]))).reverse()
 
 function pushOf(ids: string[], overrides: Record<string, unknown>) {
   const after = ids[ids.length - 1] as string
@@ -41,10 +45,9 @@ describe('push coverage past the payload and compare limits', () => {
     // 2100 commits, oldest first; the payload keeps the newest 2048. All but the newest three were scanned before.
     const history = Array.from({ length: 2100 }, (_, i) => hex(i + 1))
     await harness.store.markScanned(REPOSITORY.id, history.slice(0, -3))
-    const newestFirst = [...history].reverse()
     const after = history[history.length - 1] as string
     const scope = harness.github().post('/app/installations/1/access_tokens').reply(201, { token: 't', expires_at: '2099-01-01T00:00:00Z', permissions: {} })
-    scope.get('/repos/acme/app/commits').query({ sha: after, per_page: '100', page: '1' }).reply(200, newestFirst.slice(0, 100).map(listed))
+    scope.get('/repos/acme/app/commits').query({ sha: after, per_page: '100', page: '1' }).reply(200, linearNewestFirst(history).slice(0, 100))
     for (const id of history.slice(-3)) scope.get(`/repos/acme/app/commits/${id}`).reply(200, clean(id))
 
     await harness.probot.receive({ id: 'd-list', name: 'push', payload: pushOf(history.slice(-2048), { created: true }) } as never)
@@ -80,5 +83,23 @@ describe('push coverage past the payload and compare limits', () => {
     await harness.queue.enqueue({ type: 'scan-push', installationId: 1, repo: { id: REPOSITORY.id, owner: 'acme', name: 'app', defaultBranch: 'main', isPrivate: true }, push } as never, { group: 'repo:42' })
     await harness.drain()
     expect(await harness.store.scannedAmong(REPOSITORY.id, history)).toEqual(new Set(history))
+  })
+
+  it('follows a merged side branch listed pages below the first scanned commit, past 2048 commits', async () => {
+    // 2100 linear commits, all but the newest two scanned; the head merges a side commit made long ago (its parent is
+    // scanned), which the by-date listing shows on page 2, below 98 scanned commits of page 1.
+    const history = Array.from({ length: 2100 }, (_, i) => hex(i + 1))
+    await harness.store.markScanned(REPOSITORY.id, history.slice(0, -2))
+    const side = 'b'.repeat(40)
+    const merge = 'c'.repeat(40)
+    const listing = [withParents(merge, history[2099] as string, side), ...linearNewestFirst(history)]
+    listing.splice(150, 0, withParents(side, history[999] as string))
+    const scope = harness.github().post('/app/installations/1/access_tokens').reply(201, { token: 't', expires_at: '2099-01-01T00:00:00Z', permissions: {} })
+    for (const page of [1, 2]) scope.get('/repos/acme/app/commits').query({ sha: merge, per_page: '100', page: String(page) }).reply(200, listing.slice((page - 1) * 100, page * 100))
+    for (const id of [history[2098], history[2099], side, merge] as string[]) scope.get(`/repos/acme/app/commits/${id}`).reply(200, clean(id))
+
+    await harness.probot.receive({ id: 'd-side', name: 'push', payload: pushOf([...history.slice(-2047), merge], { created: true }) } as never)
+    await harness.drain()
+    expect(await harness.store.scannedAmong(REPOSITORY.id, [side, merge])).toEqual(new Set([side, merge]))
   })
 })
