@@ -28,14 +28,20 @@ export function createWorkerScanner(options: { threads?: number } = {}): FileSca
   let nextId = 1
   let closed = false
 
-  const spawn = (): Slot => {
-    const slot: Slot = { worker: new Worker(new URL('./scan-worker.js', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }) }
-    slot.worker.unref()
-    slot.worker.on('message', (response: ScanResponse) => finish(slot, (work) => work.resolve(response)))
-    slot.worker.on('error', (error: Error) => replace(slot, (work) => work.reject(ScanFailedError.forWork(work.what, redactTokenShapes(error.message)))))
-    return slot
+  /**
+   * Starts a thread for `slot` (a new slot, or one whose thread was ended). Its listeners settle the work of that same
+   * slot object, the one `pump` gives work to: a replacement thread must answer for its slot, or the slot would stay
+   * busy forever after its first overrun.
+   */
+  const startThread = (slot: Partial<Slot>): Slot => {
+    const worker = new Worker(new URL('./scan-worker.js', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } })
+    worker.unref()
+    const started = Object.assign(slot, { worker })
+    worker.on('message', (response: ScanResponse) => finish(started, (work) => work.resolve(response)))
+    worker.on('error', (error: Error) => replace(started, (work) => work.reject(ScanFailedError.forWork(work.what, redactTokenShapes(error.message)))))
+    return started
   }
-  const slots: Slot[] = Array.from({ length: threads }, spawn)
+  const slots: Slot[] = Array.from({ length: threads }, () => startThread({}))
 
   function finish(slot: Slot, settle: (work: Work) => void): void {
     const work = slot.work
@@ -49,7 +55,7 @@ export function createWorkerScanner(options: { threads?: number } = {}): FileSca
     const old = slot.worker
     old.removeAllListeners()
     void old.terminate()
-    if (!closed) Object.assign(slot, spawn())
+    if (!closed) startThread(slot)
     finish(slot, settle)
   }
 
