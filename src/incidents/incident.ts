@@ -74,6 +74,11 @@ export interface Incident {
   readonly audit: readonly AuditEntry[]
   /** The rotation asked of the organisation's service, if any: one per fingerprint, never two at once. */
   readonly rotation?: RotationRecord
+  /**
+   * When the `opened` alert went out. Saved before the issue is opened, so a job retried after a failed issue
+   * creation does not send it again.
+   */
+  readonly announcedAtMs?: number
 }
 
 /** Where an automated rotation stands. `failed` and `dry-run` may be asked again; the others may not. */

@@ -79,22 +79,25 @@ export function issueView(incident: Incident, settings: AlertSettings, webBaseUr
 async function openIncident(origin: PushOrigin, group: LeakGroup, deps: LeakResponseDependencies): Promise<TokenOutcome> {
   const settings = deps.alerts
   const stored = await deps.incidents.findIncident(origin.installationId, group.fingerprint)
+  const known = stored === undefined ? detectedIncident(origin, group, deps.nowMs()) : addSightings(normalizeIncident(stored), group.sightings).incident
+  // Announced by this push before the lock (`announceNewLeaks`), or by an earlier attempt of this job: not again.
+  const wasAnnounced = known.announcedAtMs !== undefined || deps.announced?.has(group.fingerprint) === true
   // Saved before the issue exists, so a crash in between leaves a record that the retry completes.
-  const detected = stored === undefined ? detectedIncident(origin, group, deps.nowMs()) : addSightings(normalizeIncident(stored), group.sightings).incident
+  let detected: Incident = wasAnnounced && known.announcedAtMs === undefined ? { ...known, announcedAtMs: deps.nowMs() } : known
   await deps.incidents.saveIncident(detected)
   const route = await routeIncident({ repository: origin.repository, isPublic: origin.exposure.isPublic }, settings, deps.github)
   if ('untrackedReason' in route) {
     const untracked: Incident = { ...detected, untrackedReason: route.untrackedReason }
     await deps.incidents.saveIncident(untracked)
     deps.log.warn('incident.untracked', { fingerprint: group.fingerprint, repository: origin.repository, severity: untracked.severity })
-    if (deps.announced?.has(group.fingerprint) !== true) await deps.notify?.({ event: 'opened', incident: untracked, detail: `No incident issue: ${route.untrackedReason}` })
+    if (!wasAnnounced) await announce(untracked, `No incident issue: ${route.untrackedReason}`, deps)
     return { state: untracked.state, untrackedReason: route.untrackedReason }
   }
+  // The outbound alert goes first: GitHub paces issue creation (80 writes a minute), the team's own channel is not.
+  if (!wasAnnounced) detected = await announce(detected, `The incident issue is being opened in ${route.repository}.`, deps)
   // The issue is rendered as it will be once opened (alerted, with that entry in its history): one write, not two.
   const placed: Incident = { ...detected, issue: { repository: route.repository, number: 0 } }
   const { incident: willBeAlerted } = applyEvent(placed, 'alert-sent', { actor: 'push', atMs: deps.nowMs(), note: `Seen in ${origin.repository}.` })
-  // The outbound alert goes first: GitHub paces issue creation (80 writes a minute), the team's own channel is not.
-  if (deps.announced?.has(group.fingerprint) !== true) await deps.notify?.({ event: 'opened', incident: detected, detail: `The incident issue is being opened in ${route.repository}.` })
   const { number } = await deps.github.openIssue(route.repository, {
     title: renderIncidentTitle(detected),
     body: renderIncidentBody(willBeAlerted, issueView(willBeAlerted, settings, deps.webBaseUrl)),
@@ -105,6 +108,15 @@ async function openIncident(origin: PushOrigin, group: LeakGroup, deps: LeakResp
   await deps.incidents.saveIncident(alerted)
   deps.log.info('incident.opened', { fingerprint: group.fingerprint, kind: group.kind, severity: alerted.severity, repository: origin.repository, issue: number })
   return outcomeFor(origin, alerted, deps)
+}
+
+/** Sends the `opened` alert (when one is configured) and records that it went out, before anything else can fail. */
+async function announce(incident: Incident, detail: string, deps: LeakResponseDependencies): Promise<Incident> {
+  if (deps.notify === undefined) return incident
+  await deps.notify({ event: 'opened', incident, detail })
+  const announced: Incident = { ...incident, announcedAtMs: deps.nowMs() }
+  await deps.incidents.saveIncident(announced)
+  return announced
 }
 
 async function addToIncident(origin: PushOrigin, seen: { known: Incident; group: LeakGroup }, deps: LeakResponseDependencies): Promise<TokenOutcome> {

@@ -42,6 +42,10 @@ export async function openSummaryIncident(
       outcomes.set(incident.fingerprint, { state: incident.state, untrackedReason: route.untrackedReason })
     }
     deps.log.warn('incident.summary-untracked', { repository: origin.repository, tokens: groups.length })
+    // No issue may say it, so the team's own channel must: the flood is announced once, here (a retry finds the
+    // incidents recorded as untracked and does not come back).
+    const first = detected[0]
+    if (first !== undefined) await deps.notify?.({ event: 'opened', incident: { ...first, untrackedReason: route.untrackedReason }, detail: `${groups.length} tokens in one push; no incident issue: ${route.untrackedReason}` })
     return outcomes
   }
   const { number } = await deps.github.openIssue(route.repository, {

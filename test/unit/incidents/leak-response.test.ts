@@ -227,4 +227,15 @@ describe('the outbound alert under a burst', () => {
     expect(world.notices.map((n) => n.event)).toEqual(['opened'])
     expect(world.notices[0]?.detail).toBe('3 tokens in one push: one summary incident.')
   })
+
+  it('announces a flood in a public repository once even when no issue may be opened', async () => {
+    const world = lifecycleWorld({ settings: { maxIssuesPerPush: 2 } })
+    const groups = [1, 2, 3].map(() => world.group(world.token(), { repository: 'acme/site', isPublic: true }))
+    await recordSightings(world.origin('acme/site', true), groups, world.deps)
+    await recordSightings(world.origin('acme/site', true), groups, world.deps)
+    expect(world.github.issues).toEqual([])
+    expect(world.notices.map((n) => n.event)).toEqual(['opened'])
+    expect(world.notices[0]?.detail).toMatch(/^3 tokens in one push; no incident issue: /)
+    expect(JSON.stringify(world.notices)).not.toMatch(new RegExp(world.tokens.join('|')))
+  })
 })

@@ -72,6 +72,20 @@ describe('the incident lifecycle through the in-memory GitHub port', () => {
     expect(world.store.dump() + JSON.stringify(world.github.issues) + JSON.stringify(world.notices)).not.toContain(token)
   })
 
+  it('sends the opened alert once when the issue creation failed and the job is retried', async () => {
+    const world = lifecycleWorld()
+    const token = world.token()
+    const openIssue = world.github.openIssue.bind(world.github)
+    world.github.openIssue = async () => {
+      throw new Error('GitHub answered 502')
+    }
+    await expect(recordSightings(world.origin(), [world.group(token)], world.deps)).rejects.toThrow('GitHub answered 502')
+    world.github.openIssue = openIssue
+    await recordSightings(world.origin(), [world.group(token)], world.deps)
+    expect(world.github.issuesIn('acme/app')).toHaveLength(1)
+    expect(world.notices.map((n) => n.event)).toEqual(['opened'])
+  })
+
   it('writes nothing for a sighting already recorded (a redelivery, a repeated push)', async () => {
     const world = lifecycleWorld()
     const token = world.token()
