@@ -29,5 +29,9 @@ ENV NODE_ENV=production \
 VOLUME ["/data"]
 EXPOSE 3000
 USER 10001:10001
+# Docker's own view of readiness (docker ps, Compose's service_healthy): the health endpoint, asked by node itself
+# since the image has no shell or curl. It answers 200 only when the state store and the queue answer.
+HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
+  CMD ["/usr/bin/node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/localstack-guard/health', { signal: AbortSignal.timeout(2500) }).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # No shell in the image: the exec form, and SIGTERM reaches node directly (graceful shutdown).
 ENTRYPOINT ["/usr/bin/node", "build/bot/main.js"]

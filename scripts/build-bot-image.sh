@@ -79,6 +79,13 @@ if ! grep -q '"status":"ok"' <<<"${body:-}"; then
   exit 1
 fi
 echo "build-bot-image: /localstack-guard/health answered $body"
+for _ in $(seq 1 40); do
+  status="$(docker inspect -f '{{.State.Health.Status}}' "$container")"
+  [ "$status" = healthy ] && break
+  sleep 1
+done
+[ "$status" = healthy ] || { echo "build-bot-image: Docker's health check says '$status', not healthy" >&2; docker inspect -f '{{json .State.Health}}' "$container" >&2; exit 1; }
+echo "build-bot-image: Docker's health check says healthy"
 curl -fsS "http://127.0.0.1:$port/metrics" | grep -q '^# TYPE localstack_guard_jobs_total counter' || { echo "build-bot-image: /metrics did not answer" >&2; exit 1; }
 docker stop -t 10 "$container" >/dev/null
 echo "build-bot-image: $tag passed its smoke test"
