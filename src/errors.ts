@@ -152,14 +152,23 @@ export class EmulatorExitedError extends GuardError {
 
 /** The emulator did not report an activated licence and `Ready.` within `wait-timeout`. */
 export class ActivationTimeoutError extends GuardError {
-  readonly code = 'activation-timeout'
-  override name = 'ActivationTimeoutError' as const
+  readonly code: string = 'activation-timeout'
+  override name: string = 'ActivationTimeoutError'
   readonly logTail: readonly string[]
 
   constructor(message: string, logTail: readonly string[], options: { cause?: unknown; hint?: string } = {}) {
     super(message, options)
     this.logTail = logTail
   }
+}
+
+/**
+ * The emulator printed `Ready.` but its gateway does not answer from the runner: the container's port is not reachable
+ * from here (no default bridge network, a port published elsewhere). Waiting out `wait-timeout` would not help.
+ */
+export class GatewayUnreachableError extends ActivationTimeoutError {
+  override readonly code = 'gateway-unreachable'
+  override name = 'GatewayUnreachableError' as const
 }
 
 /** An upstream API (the Docker Engine, the emulator) answered with an unexpected status. The URL is already redacted. */

@@ -11263,6 +11263,14 @@ class ActivationTimeoutError extends GuardError {
         this.logTail = logTail;
     }
 }
+/**
+ * The emulator printed `Ready.` but its gateway does not answer from the runner: the container's port is not reachable
+ * from here (no default bridge network, a port published elsewhere). Waiting out `wait-timeout` would not help.
+ */
+class GatewayUnreachableError extends (/* unused pure expression or super */ null && (ActivationTimeoutError)) {
+    code = 'gateway-unreachable';
+    name = 'GatewayUnreachableError';
+}
 /** An upstream API (the Docker Engine, the emulator) answered with an unexpected status. The URL is already redacted. */
 class UpstreamError extends GuardError {
     code = 'upstream-error';

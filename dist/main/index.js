@@ -271,6 +271,14 @@ class ActivationTimeoutError extends GuardError {
         this.logTail = logTail;
     }
 }
+/**
+ * The emulator printed `Ready.` but its gateway does not answer from the runner: the container's port is not reachable
+ * from here (no default bridge network, a port published elsewhere). Waiting out `wait-timeout` would not help.
+ */
+class GatewayUnreachableError extends ActivationTimeoutError {
+    code = 'gateway-unreachable';
+    name = 'GatewayUnreachableError';
+}
 /** An upstream API (the Docker Engine, the emulator) answered with an unexpected status. The URL is already redacted. */
 class UpstreamError extends GuardError {
     code = 'upstream-error';
@@ -674,6 +682,11 @@ const LOG_TAIL_LINES = 60;
 /** How far back the ready marker is looked for: far more than LocalStack prints before it. */
 const READY_SCAN_LINES = 5_000;
 /**
+ * LocalStack prints `Ready.` once its gateway listens. A gateway that still refuses the runner this long after is not
+ * coming up late: the runner cannot reach the container's port, and waiting out `wait-timeout` would not change that.
+ */
+const UNREACHABLE_AFTER_READY_MS = 5_000;
+/**
  * Waits until LocalStack is ready, racing three signals and ending on the first that decides:
  * the container exits (→ `diagnoseExit`: exit 55 is a licence failure); `/_localstack/info` reports
  * `is_license_activated: true` and the container printed `Ready.` (→ resolves); the timeout (→
@@ -767,6 +780,8 @@ async function pollUntilReady(options, watcher, deps) {
     let intervalMs = options.firstPollMs ?? 100;
     let lastStatus = `${options.infoUrl} has not answered yet`;
     let activatedInfo;
+    /** When the followed log first showed `Ready.` while the gateway did not answer. */
+    let readySinceMs;
     for (;;) {
         signal.throwIfAborted();
         const remainingMs = options.timeoutMs - (clock.now() - startedAt);
@@ -774,6 +789,11 @@ async function pollUntilReady(options, watcher, deps) {
             throw await timeoutError(options, lastStatus, deps);
         // Once the licence is active only `Ready.` is missing, and the followed log says when it comes.
         const observed = activatedInfo !== undefined && watcher.isFollowing ? { info: activatedInfo, status: lastStatus } : await observe(options, Math.ceil(Math.min(remainingMs, options.requestTimeoutMs ?? 2_000)), deps);
+        if (observed.info === undefined && watcher.hasPrintedReady && isUnanswered(observed.status)) {
+            readySinceMs ??= clock.now();
+            if (clock.now() - readySinceMs >= UNREACHABLE_AFTER_READY_MS)
+                throw await unreachableError(options, observed.status, deps);
+        }
         if (observed.info?.isLicenseActivated === true) {
             activatedInfo = observed.info;
             const isReady = watcher.isFollowing ? watcher.hasPrintedReady : watcher.hasPrintedReady || (await hasPrintedReady(options.containerId, deps.runtime));
@@ -808,6 +828,15 @@ async function observe(options, timeoutMs, deps) {
 async function hasPrintedReady(containerId, runtime) {
     const lines = await runtime.logTail(containerId, READY_SCAN_LINES);
     return lines.some((line) => line.trim() === READY_MARKER);
+}
+/** The gateway gave no HTTP answer at all (refused, reset, timed out), as opposed to an answer not yet ready. */
+function isUnanswered(status) {
+    return status.includes(' did not answer (');
+}
+async function unreachableError(options, lastStatus, deps) {
+    const logTail = await deps.runtime.logTail(options.containerId, LOG_TAIL_LINES).catch(() => []);
+    return new GatewayUnreachableError(`LocalStack printed "${READY_MARKER}" ${UNREACHABLE_AFTER_READY_MS / 1000} s ago, but ${lastStatus.replace(/^\S+ did not answer/, `${options.infoUrl} still does not answer the runner`)}: ` +
+        "the container's gateway port is not reachable from the runner. On a Docker engine without its default bridge network (dockerd --bridge=none, some self-hosted runners), set network: host; otherwise check ports and GATEWAY_LISTEN in configuration.", logTail);
 }
 async function timeoutError(options, lastStatus, deps) {
     const logTail = await deps.runtime.logTail(options.containerId, LOG_TAIL_LINES).catch(() => []);

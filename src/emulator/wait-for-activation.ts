@@ -1,4 +1,4 @@
-import { ActivationTimeoutError } from '../errors.js'
+import { ActivationTimeoutError, GatewayUnreachableError } from '../errors.js'
 import type { Clock, ContainerRuntime, Http, Logger } from '../ports.js'
 import { diagnoseExit } from './diagnose-exit.js'
 import { parseLocalStackInfo, type LocalStackInfo } from './localstack-info.js'
@@ -9,6 +9,11 @@ export const READY_MARKER = 'Ready.'
 export const LOG_TAIL_LINES = 60
 /** How far back the ready marker is looked for: far more than LocalStack prints before it. */
 const READY_SCAN_LINES = 5_000
+/**
+ * LocalStack prints `Ready.` once its gateway listens. A gateway that still refuses the runner this long after is not
+ * coming up late: the runner cannot reach the container's port, and waiting out `wait-timeout` would not change that.
+ */
+export const UNREACHABLE_AFTER_READY_MS = 5_000
 
 export interface WaitForActivationOptions {
   readonly containerId: string
@@ -132,12 +137,18 @@ async function pollUntilReady(options: WaitForActivationOptions, watcher: LogWat
   let intervalMs = options.firstPollMs ?? 100
   let lastStatus = `${options.infoUrl} has not answered yet`
   let activatedInfo: LocalStackInfo | undefined
+  /** When the followed log first showed `Ready.` while the gateway did not answer. */
+  let readySinceMs: number | undefined
   for (;;) {
     signal.throwIfAborted()
     const remainingMs = options.timeoutMs - (clock.now() - startedAt)
     if (remainingMs <= 0) throw await timeoutError(options, lastStatus, deps)
     // Once the licence is active only `Ready.` is missing, and the followed log says when it comes.
     const observed = activatedInfo !== undefined && watcher.isFollowing ? { info: activatedInfo, status: lastStatus } : await observe(options, Math.ceil(Math.min(remainingMs, options.requestTimeoutMs ?? 2_000)), deps)
+    if (observed.info === undefined && watcher.hasPrintedReady && isUnanswered(observed.status)) {
+      readySinceMs ??= clock.now()
+      if (clock.now() - readySinceMs >= UNREACHABLE_AFTER_READY_MS) throw await unreachableError(options, observed.status, deps)
+    }
     if (observed.info?.isLicenseActivated === true) {
       activatedInfo = observed.info
       const isReady = watcher.isFollowing ? watcher.hasPrintedReady : watcher.hasPrintedReady || (await hasPrintedReady(options.containerId, deps.runtime))
@@ -174,6 +185,20 @@ async function observe(options: WaitForActivationOptions, timeoutMs: number, dep
 async function hasPrintedReady(containerId: string, runtime: ContainerRuntime): Promise<boolean> {
   const lines = await runtime.logTail(containerId, READY_SCAN_LINES)
   return lines.some((line) => line.trim() === READY_MARKER)
+}
+
+/** The gateway gave no HTTP answer at all (refused, reset, timed out), as opposed to an answer not yet ready. */
+function isUnanswered(status: string): boolean {
+  return status.includes(' did not answer (')
+}
+
+async function unreachableError(options: WaitForActivationOptions, lastStatus: string, deps: WaitForActivationDeps): Promise<GatewayUnreachableError> {
+  const logTail = await deps.runtime.logTail(options.containerId, LOG_TAIL_LINES).catch(() => [])
+  return new GatewayUnreachableError(
+    `LocalStack printed "${READY_MARKER}" ${UNREACHABLE_AFTER_READY_MS / 1000} s ago, but ${lastStatus.replace(/^\S+ did not answer/, `${options.infoUrl} still does not answer the runner`)}: ` +
+      "the container's gateway port is not reachable from the runner. On a Docker engine without its default bridge network (dockerd --bridge=none, some self-hosted runners), set network: host; otherwise check ports and GATEWAY_LISTEN in configuration.",
+    logTail,
+  )
 }
 
 async function timeoutError(options: WaitForActivationOptions, lastStatus: string, deps: WaitForActivationDeps): Promise<ActivationTimeoutError> {

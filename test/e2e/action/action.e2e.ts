@@ -153,6 +153,17 @@ describe('the bundled Action against a real Docker engine', () => {
     })
   })
 
+  it('names the unreachable port within seconds, not at wait-timeout, when the runner cannot reach the container', async () => {
+    // network: none gives the container no way in from the runner on any engine, as a missing bridge does.
+    const s = scenario('unreachable', '', { network: 'none', ports: `${nextPort++}:4566`, 'wait-timeout': '60' })
+    const main = await runStep('main', { inputs: { ...s.inputs, configuration: 'STANDIN_ACTIVATION_DELAY_MS=300', 'auth-token': generateToken('lsci-') }, env: { CI: 'true' }, timeoutMs: 30_000 })
+    expect(main.exitCode).toBe(1)
+    expect(errorAnnotation(main)).toMatch(/^LocalStack printed "Ready\." 5 s ago, but http:\/\/127\.0\.0\.1:\d+\/_localstack\/info still does not answer the runner .*set network: host.*\[gateway-unreachable\]$/)
+    const post = await runStep('post', { state: main.state })
+    expect(post.exitCode).toBe(0)
+    expect(await containersNamed(s.containerName)).toEqual([])
+  })
+
   it('returns as soon as the container runs with skip-wait, and the post step removes it', async () => {
     const s = scenario('skip-wait', 'STANDIN_ACTIVATION_DELAY_MS=5000', { 'skip-wait': 'true' })
     const main = await runStep('main', { inputs: { ...s.inputs, 'auth-token': generateToken('lsci-') }, env: { CI: 'true' } })

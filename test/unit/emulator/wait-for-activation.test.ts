@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { waitForActivation } from '../../../src/emulator/wait-for-activation.js'
-import { ActivationFailedError, ActivationTimeoutError, EmulatorExitedError } from '../../../src/errors.js'
+import { ActivationFailedError, ActivationTimeoutError, EmulatorExitedError, GatewayUnreachableError } from '../../../src/errors.js'
 import type { ContainerSpec } from '../../../src/ports.js'
 import { FakeClock } from '../../fakes/fake-clock.js'
 import { FakeHttp, infoBody, type FakeResponder } from '../../fakes/fake-http.js'
@@ -77,6 +77,30 @@ describe('waitForActivation', () => {
     await expect(waitForActivation({ containerId: id, infoUrl: INFO_URL, timeoutMs: 2_000 }, deps)).rejects.toThrow(
       /did not answer \(connect ECONNREFUSED 127\.0\.0\.1:4566\)/,
     )
+  })
+
+  it('fails early, naming the network, when the gateway refuses the runner well after Ready. was printed', async () => {
+    const lines = [
+      { atMs: 800, line: 'Successfully activated license standin-licence:ci' },
+      { atMs: 1_000, line: 'Ready.' },
+    ]
+    const { deps, id, clock } = await setUp({ lines }, refused)
+    const t0 = clock.now()
+    const error = await waitForActivation({ containerId: id, infoUrl: INFO_URL, timeoutMs: 60_000 }, deps).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(GatewayUnreachableError)
+    expect((error as GatewayUnreachableError).code).toBe('gateway-unreachable')
+    expect((error as Error).message).toBe(
+      'LocalStack printed "Ready." 5 s ago, but http://127.0.0.1:4566/_localstack/info still does not answer the runner (connect ECONNREFUSED 127.0.0.1:4566): ' +
+        "the container's gateway port is not reachable from the runner. On a Docker engine without its default bridge network (dockerd --bridge=none, some self-hosted runners), set network: host; otherwise check ports and GATEWAY_LISTEN in configuration.",
+    )
+    expect((error as GatewayUnreachableError).logTail).toEqual(lines.map((l) => l.line))
+    expect(clock.now() - t0).toBeLessThan(7_000)
+  })
+
+  it('waits for a gateway that answers a few seconds after Ready.', async () => {
+    const { deps, id } = await setUp({ lines: [{ atMs: 1_000, line: 'Ready.' }] }, (elapsedMs) => (elapsedMs < 4_000 ? refused() : { status: 200, body: infoBody(true) }))
+    const result = await waitForActivation({ containerId: id, infoUrl: INFO_URL, timeoutMs: 60_000 }, deps)
+    expect(result.waitedMs).toBeGreaterThanOrEqual(4_000)
   })
 
   it('reports an answer without the documented fields', async () => {
