@@ -36,7 +36,10 @@ export async function recordSightings(
     const fresh: LeakGroup[] = []
     for (const group of groups) {
       const stored = await deps.incidents.findIncident(origin.installationId, group.fingerprint)
-      if (stored === undefined || stored.issue === undefined && stored.untrackedReason === undefined) fresh.push(group)
+      // Untracked (first seen in public, no security repository) and now seen in a private repository: an issue may
+      // be opened there at last.
+      const mayNowBeTracked = stored?.untrackedReason !== undefined && !origin.exposure.isPublic
+      if (stored === undefined || (stored.issue === undefined && (stored.untrackedReason === undefined || mayNowBeTracked))) fresh.push(group)
       else outcomes.set(group.fingerprint, await addToIncident(origin, { known: normalizeIncident(stored), group }, deps))
     }
     if (fresh.length > (deps.alerts.maxIssuesPerPush ?? DEFAULT_SUMMARY_THRESHOLD)) {
@@ -96,7 +99,7 @@ async function openIncident(origin: PushOrigin, group: LeakGroup, deps: LeakResp
   // The outbound alert goes first: GitHub paces issue creation (80 writes a minute), the team's own channel is not.
   if (!wasAnnounced) detected = await announce(detected, `The incident issue is being opened in ${route.repository}.`, deps)
   // The issue is rendered as it will be once opened (alerted, with that entry in its history): one write, not two.
-  const placed: Incident = { ...detected, issue: { repository: route.repository, number: 0 } }
+  const placed: Incident = { ...withoutUntrackedReason(detected), issue: { repository: route.repository, number: 0 } }
   const { incident: willBeAlerted } = applyEvent(placed, 'alert-sent', { actor: 'push', atMs: deps.nowMs(), note: `Seen in ${origin.repository}.` })
   const { number } = await deps.github.openIssue(route.repository, {
     title: renderIncidentTitle(detected),
@@ -108,6 +111,13 @@ async function openIncident(origin: PushOrigin, group: LeakGroup, deps: LeakResp
   await deps.incidents.saveIncident(alerted)
   deps.log.info('incident.opened', { fingerprint: group.fingerprint, kind: group.kind, severity: alerted.severity, repository: origin.repository, issue: number })
   return outcomeFor(origin, alerted, deps)
+}
+
+/** The incident without the reason it had no issue: it is about to have one. */
+function withoutUntrackedReason(incident: Incident): Incident {
+  const copy: { -readonly [K in keyof Incident]?: Incident[K] } = { ...incident }
+  delete copy.untrackedReason
+  return copy as Incident
 }
 
 /** Sends the `opened` alert (when one is configured) and records that it went out, before anything else can fail. */

@@ -26,6 +26,20 @@ describe('never a live token location in public', () => {
     expect(world.notices[0]?.detail).toMatch(/^No incident issue: the repository is public/)
   })
 
+  it('opens the issue of an untracked incident once the token is seen in a private repository', async () => {
+    const world = lifecycleWorld()
+    const token = world.token()
+    await recordSightings(world.origin('acme/site', true), [world.group(token, { repository: 'acme/site', isPublic: true })], world.deps)
+    expect(world.github.issues).toEqual([])
+    const outcomes = await recordSightings(world.origin(), [world.group(token, { path: 'ci/.env' })], world.deps)
+    expect(world.github.issuesIn('acme/app')).toHaveLength(1)
+    expect(outcomes.get(world.key(token).fingerprint)).toEqual({ state: 'alerted', link: 'https://github.example/acme/app/issues/1' })
+    const stored = await world.store.findIncident(7, world.key(token).fingerprint)
+    expect(stored?.untrackedReason).toBeUndefined()
+    expect(stored?.sightings.map((s) => s.repository)).toEqual(['acme/site', 'acme/app'])
+    expect(world.notices.map((n) => n.event)).toEqual(['opened'])
+  })
+
   it('refuses a configured security repository that is itself public', async () => {
     const world = lifecycleWorld({ settings: { securityRepository: 'acme/site' } })
     const token = world.token()
