@@ -1,9 +1,8 @@
 import type { Probot } from 'probot'
 import type { DeliveryLedger, JobQueue, Logger } from '../../src/ports.js'
 import type { BotJob } from '../jobs/job.js'
-import { fingerprintOfIssue, parseCommand } from '../../src/incidents/incident-commands.js'
 import { recordingFailures } from './handler-failures.js'
-import { pushToJob, toRepoRef, type PushPayload } from './to-jobs.js'
+import { commentToJob, pushToJob, toRepoRef, type PushPayload } from './to-jobs.js'
 
 /** What the webhook side needs: it only records and enqueues, so GitHub gets its answer in milliseconds. */
 export interface HandlerDependencies {
@@ -63,13 +62,9 @@ export function registerHandlers(app: Probot, deps: HandlerDependencies): void {
   // A command in an incident's comments. Only comments by people on the bot's own incident issues count.
   app.on('issue_comment.created', recordingFailures(async (context) => {
     const installationId = context.payload.installation?.id
-    const { issue, comment } = context.payload
-    if (installationId === undefined || comment.user?.type === 'Bot') return
-    const command = parseCommand(comment.body ?? '')
-    const fingerprint = fingerprintOfIssue(issue.body ?? '')
-    if (command === undefined || fingerprint === undefined) return
-    const repo = toRepoRef(context.payload.repository)
-    await enqueue(context.id, [{ type: 'incident-command', installationId, repo, issueNumber: issue.number, fingerprint, login: comment.user?.login ?? '', command }])
+    if (installationId === undefined) return
+    const job = commentToJob(installationId, { issue: context.payload.issue, comment: context.payload.comment, repository: toRepoRef(context.payload.repository) })
+    if (job !== undefined) await enqueue(context.id, [job])
   }))
 
   app.on('secret_scanning_alert', recordingFailures(async (context) => {

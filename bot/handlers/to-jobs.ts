@@ -1,3 +1,4 @@
+import { fingerprintOfIssue, isFingerprint, parseCommand, parseCommandTarget, SUMMARY_MARKER } from '../../src/incidents/incident-commands.js'
 import type { PushFacts } from '../../src/push/plan-push.js'
 import { scanNames } from '../../src/scan/scan-names.js'
 import { redactTokenShapes } from '../../src/tokens/redact-token-shapes.js'
@@ -56,4 +57,27 @@ export function pushToJob(payload: PushPayload, installationId: number): BotJob 
   }
   const pusher = payload.sender?.login ?? payload.pusher?.name ?? undefined
   return { type: 'scan-push', installationId, repo, push, ...(pusher === undefined ? {} : { pusher }), ...(nameFindings.length === 0 ? {} : { nameFindings }) }
+}
+
+/** The parts of an `issue_comment` delivery a command needs. */
+export interface CommentFacts {
+  readonly issue: { readonly number: number; readonly body?: string | null }
+  readonly comment: { readonly body?: string | null; readonly user?: { readonly login?: string; readonly type?: string } | null }
+  readonly repository: RepoRef
+}
+
+/**
+ * The job of a `/localstack-guard …` comment by a person on one of the bot's incident issues, or undefined. On a
+ * summary issue (many tokens) the comment names its token (`/localstack-guard resolve sha256:…`); a comment that
+ * names none still gets a job, whose answer says how.
+ */
+export function commentToJob(installationId: number, { issue, comment, repository }: CommentFacts): BotJob | undefined {
+  const command = parseCommand(comment.body ?? '')
+  if (command === undefined || comment.user?.type === 'Bot') return undefined
+  const base = { type: 'incident-command' as const, installationId, repo: repository, issueNumber: issue.number, login: comment.user?.login ?? '', command }
+  const fingerprint = fingerprintOfIssue(issue.body ?? '')
+  if (fingerprint !== undefined) return { ...base, fingerprint }
+  if (!(issue.body ?? '').includes(SUMMARY_MARKER)) return undefined
+  const target = parseCommandTarget(comment.body ?? '')
+  return { ...base, fingerprint: target !== undefined && isFingerprint(target) ? target : '', isSummary: true }
 }

@@ -29,9 +29,12 @@ export type BotJob =
       /** The repository of the issue the comment is on (rights are checked there). */
       readonly repo: RepoRef
       readonly issueNumber: number
+      /** Empty on a summary issue whose comment named no token. */
       readonly fingerprint: string
       readonly login: string
       readonly command: 'rotate' | 'resolve' | 'false-positive' | 'unknown'
+      /** The comment is on a summary issue: the fingerprint came from the comment and must be one of the issue's. */
+      readonly isSummary?: boolean
     }
   /** Verifies rotations by the secrets' update times and escalates overdue incidents, for one installation. */
   | { readonly type: 'watch-incidents'; readonly installationId: number }

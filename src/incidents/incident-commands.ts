@@ -16,6 +16,19 @@ export function parseCommand(body: string): IncidentCommand | 'unknown' | undefi
   return (COMMANDS as readonly string[]).includes(word) ? (word as IncidentCommand) : 'unknown'
 }
 
+/** The word after the command (`/localstack-guard resolve sha256:…` names one token of a summary issue), if any. */
+export function parseCommandTarget(body: string): string | undefined {
+  return /^\s*\/localstack-guard[ \t]+\S+[ \t]+(\S+)/m.exec(body)?.[1]
+}
+
+/** The marker of an issue that stands for every token of one flooded push. */
+export const SUMMARY_MARKER = '<!-- localstack-guard:summary-incident -->'
+
+/** A fingerprint as the bot writes it (`sha256:` and 64 hex digits). */
+export function isFingerprint(text: string): boolean {
+  return /^sha256:[0-9a-f]{64}$/.test(text)
+}
+
 /** The fingerprint an incident issue carries in its hidden marker. */
 export function fingerprintOfIssue(body: string): string | undefined {
   return /<!-- localstack-guard:incident (sha256:[0-9a-f]{64}) -->/.exec(body)?.[1]

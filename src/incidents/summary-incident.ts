@@ -1,3 +1,4 @@
+import { SUMMARY_MARKER } from './incident-commands.js'
 import type { Exposure, Incident } from './incident.js'
 import type { LeakGroup } from './group-leaks.js'
 import { issueUrl, type AlertSettings, type LeakResponseDependencies } from './leak-response.js'
@@ -75,7 +76,7 @@ function renderSummaryBody(origin: PushOrigin, incidents: readonly Incident[], s
   const places = incidents.reduce((sum, incident) => sum + incident.sightings.length, 0)
   const rows = listed.map((i) => `| \`${i.redacted}\` | ${KIND_NAMES[i.kind]} | ${i.sightings.length} | \`${i.fingerprint}\` |`)
   return [
-    '<!-- localstack-guard:summary-incident -->',
+    SUMMARY_MARKER,
     `One push to ${escapeMarkdown(origin.repository)}${origin.headSha === undefined ? '' : ` (${origin.headSha.slice(0, 7)})`} added **${incidents.length} distinct LocalStack credentials** in ${places} places. This is one incident for all of them, instead of one issue each.`,
     settings.team === undefined ? '' : `\ncc @${settings.team.replace(/^@/, '')}`,
     '',
@@ -89,6 +90,8 @@ function renderSummaryBody(origin: PushOrigin, incidents: readonly Incident[], s
     '',
     '### What to do',
     "A push of this many tokens is often test data or a dump. Rotate each real one on LocalStack's Auth Tokens page; allow fake ones by fingerprint in `.github/localstack-guard.yml` (`allow-fingerprints`). The failed check run on the commit shows the files.",
+    '',
+    'Commands here name one token by its fingerprint: `/localstack-guard rotate sha256:…`, `/localstack-guard resolve sha256:…` or `/localstack-guard false-positive sha256:…`.',
   ].join('\n')
 }
 

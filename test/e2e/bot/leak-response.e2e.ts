@@ -327,5 +327,16 @@ describe('leak response: rotation, propagation and alerts over HTTP', () => {
     const run = world.gh.checkRuns(world.app)[0]
     expect(run?.annotations).toHaveLength(100)
     expect(run?.output.summary).toContain('20 more places are not annotated')
+
+    // Commands on a summary issue name one token by its fingerprint; without one, the bot says how.
+    world.gh.leakResponse().grant('acme/app', 'alice', 'admin')
+    await world.comment(world.app, 1, 'alice', '/localstack-guard resolve')
+    expect(world.gh.issues(world.app)[0]?.comments.at(-1)?.body).toBe(
+      '@alice this issue stands for several tokens, so a command names one: copy its fingerprint from the table, e.g. `/localstack-guard resolve sha256:…` (commands: rotate, resolve, false-positive).',
+    )
+    const fingerprint = /`(sha256:[0-9a-f]{64})`/.exec(issues[0]?.body ?? '')?.[1] ?? ''
+    await world.comment(world.app, 1, 'alice', `/localstack-guard false-positive ${fingerprint}`)
+    expect(world.gh.issues(world.app)[0]?.comments.at(-1)?.body).toMatch(/dismiss/i)
+    expect(world.gh.issues(world.app)[0]?.state).toBe('open')
   })
 })
