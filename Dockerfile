@@ -21,7 +21,13 @@ COPY node_modules ./node_modules
 COPY --from=build /app/build ./build
 # The SQLite state (GUARD_DATABASE_PATH) lives on this volume, owned by the bot's user; mount it to keep state.
 COPY --chown=10001:10001 data /data
+# NODE_OPTIONS sizes the main thread's V8 heap for the bot, not for the host (README: "Running it", memory). Left to
+# itself, Node 24 on a 24 GiB host took a 4 GiB limit, 64 MiB semi-spaces, and V8's largest old-space growing factor
+# (4x what survived the last full collection; a smaller limit scales it down: V8's src/heap/heap-controller.cc), so
+# RSS climbed with each burst to the largest heap yet while only ~30 MiB was live. The 1 GiB ceiling still holds two
+# of GitHub's 100 MB blobs being read at once (about 270 MB of strings each).
 ENV NODE_ENV=production \
+    NODE_OPTIONS="--max-old-space-size=1024 --max-semi-space-size=16" \
     HOST=0.0.0.0 \
     PORT=3000 \
     LOG_FORMAT=json \

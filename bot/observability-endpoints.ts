@@ -48,7 +48,7 @@ async function health(deps: { backend: GuardBackend; queue: ObservableJobQueue<B
 async function metrics(deps: { backend: GuardBackend; queue: ObservableJobQueue<BotJob>; metrics: GuardMetrics }, response: ServerResponse): Promise<true> {
   const { metrics: m } = deps
   const memory = process.memoryUsage()
-  for (const [kind, bytes] of [['rss', memory.rss], ['heap_used', memory.heapUsed], ['external', memory.external], ['array_buffers', memory.arrayBuffers]] as const) {
+  for (const [kind, bytes] of [['rss', memory.rss], ['heap_total', memory.heapTotal], ['heap_used', memory.heapUsed], ['external', memory.external], ['array_buffers', memory.arrayBuffers]] as const) {
     m.memoryBytes.set({ kind }, bytes)
   }
   try {

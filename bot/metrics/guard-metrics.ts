@@ -21,7 +21,11 @@ export interface GuardMetrics {
   readonly incidents: Metric
   /** Failed deliveries the bot asked GitHub to redeliver, by outcome. */
   readonly redeliveries: Metric
-  /** `process.memoryUsage()` at each scrape, by kind (`rss`, `heap_used`, `external`, `array_buffers`). */
+  /**
+   * `process.memoryUsage()` at each scrape, by kind (`rss`, `heap_total`, `heap_used`, `external`, `array_buffers`).
+   * The heap kinds are the main thread's V8 heap (reserved, and in use): RSS far above `heap_total` is memory outside
+   * it (scanning threads, allocator); `heap_total` far above a settled `heap_used` is garbage not yet collected.
+   */
   readonly memoryBytes: Metric
 }
 
@@ -38,6 +42,6 @@ export function createGuardMetrics(): GuardMetrics {
     writesPaced: registry.counter('localstack_guard_github_writes_total', 'Content-creating requests sent through the write bucket, by installation.'),
     incidents: registry.gauge('localstack_guard_incidents', 'Incidents, by state.'),
     redeliveries: registry.counter('localstack_guard_redeliveries_total', 'Failed webhook deliveries the bot asked GitHub to redeliver, by outcome.'),
-    memoryBytes: registry.gauge('localstack_guard_process_memory_bytes', 'Memory of this process, by kind (rss, heap_used, external, array_buffers).'),
+    memoryBytes: registry.gauge('localstack_guard_process_memory_bytes', 'Memory of this process, by kind (rss, heap_total, heap_used, external, array_buffers).'),
   }
 }

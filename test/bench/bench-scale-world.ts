@@ -48,9 +48,12 @@ export async function startScaleWorld(replicaCount: number): Promise<ScaleWorld>
     }
     gh.addInstallation({ id: installationId, account, repositories: created })
   }
-  // BENCH_SCALE_NODE_OPTIONS='--max-old-space-size=96' shows whether memory is held (a leak) or only not yet collected.
+  // Replicas run with the image's NODE_OPTIONS; BENCH_SCALE_NODE_OPTIONS adds to them (a later flag wins): with
+  // '--max-old-space-size=96' it shows whether memory is held (a leak) or only not yet collected.
   const nodeOptions = process.env['BENCH_SCALE_NODE_OPTIONS'] ?? ''
-  const env = { REDIS_URL: redis.url, GUARD_WORKERS: WORKERS, LOG_LEVEL: 'info', GUARD_REDELIVERY_INTERVAL_SECONDS: '0', ...(nodeOptions === '' ? {} : { NODE_OPTIONS: nodeOptions }) }
+  // BENCH_SCALE_ENV='MALLOC_ARENA_MAX=2 …' adds variables to the replicas' environment, for experiments.
+  const extra = Object.fromEntries((process.env['BENCH_SCALE_ENV'] ?? '').split(' ').filter((kv) => kv.includes('=')).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]))
+  const env = { REDIS_URL: redis.url, GUARD_WORKERS: WORKERS, LOG_LEVEL: 'info', GUARD_REDELIVERY_INTERVAL_SECONDS: '0', ...(nodeOptions === '' ? {} : { NODE_OPTIONS: nodeOptions }), ...extra }
   const replicas: BotProcess[] = []
   try {
     for (let n = 0; n < replicaCount; n++) replicas.push(await startBot(gh, appKey, { appId: APP_ID, env }))

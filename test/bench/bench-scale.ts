@@ -3,8 +3,9 @@
  * repositories of 20 installations, against the fake GitHub with 50 ms added to every call, delivered alternately to
  * the replicas, first with 1 replica on Redis, then with 2. A benchmark, not a test: it prints figures next to the
  * goals (no incident lost or duplicated; 2 replicas at least 1.6 times the throughput of one; RSS flat across the
- * burst, and across five rounds of 250 pushes on one replica) and exits 1 only on a functional failure (an incident lost or doubled, a request GitHub would refuse, a
- * raw token sent or printed).
+ * burst, and across five rounds of 250 pushes on one replica) and exits 1 only on a functional failure (an incident
+ * lost or doubled, a request GitHub would refuse, a raw token sent or printed). Replicas run with the image's
+ * NODE_OPTIONS (the Dockerfile's), as in production. `npm run bench:scale -- memory` runs only the memory rounds.
  */
 import { cpus, loadavg } from 'node:os'
 import { WEBHOOK_SECRET } from '../e2e/bot/bot-process.js'
@@ -150,6 +151,12 @@ async function main(): Promise<void> {
   console.log(`load average before the run: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (other work on the machine skews every figure)`)
   console.log(`burst: ${PUSHES} one-commit pushes, 1 in ${LEAK_EVERY} with a leak, ${PER_WAVE} deliveries every ${WAVE_INTERVAL_MS} ms, spread over the replicas`)
   const failures: string[] = []
+  // `npm run bench:scale -- memory` runs only the memory phase (minutes instead of many).
+  if (process.argv.includes('memory')) {
+    failures.push(...(await runMemoryPhase()))
+    report(failures)
+    return
+  }
   const one = await runWith(1)
   const two = await runWith(2)
   failures.push(...one.failures, ...two.failures)
@@ -157,6 +164,10 @@ async function main(): Promise<void> {
   console.log('')
   line('throughput, 2 replicas / 1 replica', `${ratio.toFixed(2)} x`, `>= 1.6 x: ${verdict(ratio >= 1.6)}`)
   failures.push(...(await runMemoryPhase()))
+  report(failures)
+}
+
+function report(failures: readonly string[]): void {
   if (failures.length === 0) return
   console.log(`\nFunctional failures (${failures.length}):`)
   for (const failure of failures) console.log(`  - ${failure}`)

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path'
 import type { FakeGitHub } from '../../fakes/fake-github/index.js'
 import type { TestAppKey } from '../../support/generate-test-app-key.js'
 import { freePort } from '../../support/free-port.js'
+import { readImageNodeOptions } from '../../support/image-node-options.js'
 import { sendWebhook, type WebhookAnswer } from '../../support/webhooks.js'
 
 /** The repository root, found by its package.json: this file also runs compiled, from build/test/e2e/bot/ (the bot benchmark). */
@@ -15,6 +16,8 @@ function findRoot(from: string): string {
 const ROOT = findRoot(import.meta.dirname)
 /** What `npm start` runs after its `prestart` build. */
 const BOT_ENTRY = join(ROOT, 'build/bot/main.js')
+/** The heap flags the image runs the bot with; a test's own NODE_OPTIONS come after them (and win where they clash). */
+const IMAGE_NODE_OPTIONS = readImageNodeOptions(join(ROOT, 'Dockerfile'))
 export const WEBHOOK_SECRET = 'e2e-webhook-secret'
 
 /** The bot as GitHub sees it: a child process, its webhook URL, everything it printed, and its state file. */
@@ -33,8 +36,9 @@ export interface BotProcess {
 
 
 /**
- * Starts the bot exactly as `npm start` does (the built `bot/main.js` under Node 24), pointed at the fake GitHub
- * with `GHE_HOST`/`GHE_PROTOCOL` (Probot's own e2e pattern, docs/facts.md §6), and waits for `Listening on`.
+ * Starts the bot exactly as `npm start` does (the built `bot/main.js` under Node 24) with the image's NODE_OPTIONS,
+ * pointed at the fake GitHub with `GHE_HOST`/`GHE_PROTOCOL` (Probot's own e2e pattern, docs/facts.md §6), and waits
+ * for `Listening on`.
  */
 export async function startBot(gh: FakeGitHub, key: TestAppKey, options: { appId: number; databasePath?: string; env?: Record<string, string> }): Promise<BotProcess> {
   if (!existsSync(BOT_ENTRY)) throw new Error(`${BOT_ENTRY} is missing: run npm run build first (npm start does it in prestart).`)
@@ -59,6 +63,7 @@ export async function startBot(gh: FakeGitHub, key: TestAppKey, options: { appId
       LOG_FORMAT: 'json',
       GUARD_DATABASE_PATH: databasePath,
       ...options.env,
+      NODE_OPTIONS: [IMAGE_NODE_OPTIONS, options.env?.['NODE_OPTIONS'] ?? ''].join(' ').trim(),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
