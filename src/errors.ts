@@ -152,8 +152,8 @@ export class EmulatorExitedError extends GuardError {
 
 /** The emulator did not report an activated licence and `Ready.` within `wait-timeout`. */
 export class ActivationTimeoutError extends GuardError {
-  readonly code: string = 'activation-timeout'
-  override name: string = 'ActivationTimeoutError'
+  readonly code = 'activation-timeout'
+  override name = 'ActivationTimeoutError' as const
   readonly logTail: readonly string[]
 
   constructor(message: string, logTail: readonly string[], options: { cause?: unknown; hint?: string } = {}) {
@@ -166,9 +166,15 @@ export class ActivationTimeoutError extends GuardError {
  * The emulator printed `Ready.` but its gateway does not answer from the runner: the container's port is not reachable
  * from here (no default bridge network, a port published elsewhere). Waiting out `wait-timeout` would not help.
  */
-export class GatewayUnreachableError extends ActivationTimeoutError {
-  override readonly code = 'gateway-unreachable'
+export class GatewayUnreachableError extends GuardError {
+  readonly code = 'gateway-unreachable'
   override name = 'GatewayUnreachableError' as const
+  readonly logTail: readonly string[]
+
+  constructor(message: string, logTail: readonly string[]) {
+    super(message)
+    this.logTail = logTail
+  }
 }
 
 /** An upstream API (the Docker Engine, the emulator) answered with an unexpected status. The URL is already redacted. */
@@ -189,7 +195,7 @@ export class UpstreamError extends GuardError {
 
 /** Reads the container log tail any emulator error carries, so a front end can print it once. */
 export function logTailOf(error: unknown): readonly string[] | undefined {
-  if (error instanceof ActivationFailedError || error instanceof EmulatorExitedError || error instanceof ActivationTimeoutError) {
+  if (error instanceof ActivationFailedError || error instanceof EmulatorExitedError || error instanceof ActivationTimeoutError || error instanceof GatewayUnreachableError) {
     return error.logTail
   }
   return undefined

@@ -275,9 +275,14 @@ class ActivationTimeoutError extends GuardError {
  * The emulator printed `Ready.` but its gateway does not answer from the runner: the container's port is not reachable
  * from here (no default bridge network, a port published elsewhere). Waiting out `wait-timeout` would not help.
  */
-class GatewayUnreachableError extends ActivationTimeoutError {
+class GatewayUnreachableError extends GuardError {
     code = 'gateway-unreachable';
     name = 'GatewayUnreachableError';
+    logTail;
+    constructor(message, logTail) {
+        super(message);
+        this.logTail = logTail;
+    }
 }
 /** An upstream API (the Docker Engine, the emulator) answered with an unexpected status. The URL is already redacted. */
 class UpstreamError extends GuardError {
@@ -295,7 +300,7 @@ class UpstreamError extends GuardError {
 }
 /** Reads the container log tail any emulator error carries, so a front end can print it once. */
 function logTailOf(error) {
-    if (error instanceof ActivationFailedError || error instanceof EmulatorExitedError || error instanceof ActivationTimeoutError) {
+    if (error instanceof ActivationFailedError || error instanceof EmulatorExitedError || error instanceof ActivationTimeoutError || error instanceof GatewayUnreachableError) {
         return error.logTail;
     }
     return undefined;
@@ -789,10 +794,10 @@ async function pollUntilReady(options, watcher, deps) {
             throw await timeoutError(options, lastStatus, deps);
         // Once the licence is active only `Ready.` is missing, and the followed log says when it comes.
         const observed = activatedInfo !== undefined && watcher.isFollowing ? { info: activatedInfo, status: lastStatus } : await observe(options, Math.ceil(Math.min(remainingMs, options.requestTimeoutMs ?? 2_000)), deps);
-        if (observed.info === undefined && watcher.hasPrintedReady && isUnanswered(observed.status)) {
+        if (observed.unanswered !== undefined && watcher.hasPrintedReady) {
             readySinceMs ??= clock.now();
             if (clock.now() - readySinceMs >= UNREACHABLE_AFTER_READY_MS)
-                throw await unreachableError(options, observed.status, deps);
+                throw await unreachableError(options, observed.unanswered, deps);
         }
         if (observed.info?.isLicenseActivated === true) {
             activatedInfo = observed.info;
@@ -822,20 +827,16 @@ async function observe(options, timeoutMs, deps) {
     catch (error) {
         deps.signal.throwIfAborted();
         const reason = error instanceof Error ? error.message : String(error);
-        return { info: undefined, status: `${options.infoUrl} did not answer (${reason})` };
+        return { info: undefined, status: `${options.infoUrl} did not answer (${reason})`, unanswered: reason };
     }
 }
 async function hasPrintedReady(containerId, runtime) {
     const lines = await runtime.logTail(containerId, READY_SCAN_LINES);
     return lines.some((line) => line.trim() === READY_MARKER);
 }
-/** The gateway gave no HTTP answer at all (refused, reset, timed out), as opposed to an answer not yet ready. */
-function isUnanswered(status) {
-    return status.includes(' did not answer (');
-}
-async function unreachableError(options, lastStatus, deps) {
+async function unreachableError(options, reason, deps) {
     const logTail = await deps.runtime.logTail(options.containerId, LOG_TAIL_LINES).catch(() => []);
-    return new GatewayUnreachableError(`LocalStack printed "${READY_MARKER}" ${UNREACHABLE_AFTER_READY_MS / 1000} s ago, but ${lastStatus.replace(/^\S+ did not answer/, `${options.infoUrl} still does not answer the runner`)}: ` +
+    return new GatewayUnreachableError(`LocalStack printed "${READY_MARKER}" ${UNREACHABLE_AFTER_READY_MS / 1000} s ago, but ${options.infoUrl} still does not answer the runner (${reason}): ` +
         "the container's gateway port is not reachable from the runner. On a Docker engine without its default bridge network (dockerd --bridge=none, some self-hosted runners), set network: host; otherwise check ports and GATEWAY_LISTEN in configuration.", logTail);
 }
 async function timeoutError(options, lastStatus, deps) {

@@ -234,9 +234,14 @@ class ActivationTimeoutError extends GuardError {
  * The emulator printed `Ready.` but its gateway does not answer from the runner: the container's port is not reachable
  * from here (no default bridge network, a port published elsewhere). Waiting out `wait-timeout` would not help.
  */
-class GatewayUnreachableError extends (/* unused pure expression or super */ null && (ActivationTimeoutError)) {
+class GatewayUnreachableError extends GuardError {
     code = 'gateway-unreachable';
     name = 'GatewayUnreachableError';
+    logTail;
+    constructor(message, logTail) {
+        super(message);
+        this.logTail = logTail;
+    }
 }
 /** An upstream API (the Docker Engine, the emulator) answered with an unexpected status. The URL is already redacted. */
 class UpstreamError extends GuardError {
@@ -254,7 +259,7 @@ class UpstreamError extends GuardError {
 }
 /** Reads the container log tail any emulator error carries, so a front end can print it once. */
 function logTailOf(error) {
-    if (error instanceof ActivationFailedError || error instanceof EmulatorExitedError || error instanceof ActivationTimeoutError) {
+    if (error instanceof ActivationFailedError || error instanceof EmulatorExitedError || error instanceof ActivationTimeoutError || error instanceof GatewayUnreachableError) {
         return error.logTail;
     }
     return undefined;

@@ -145,9 +145,9 @@ async function pollUntilReady(options: WaitForActivationOptions, watcher: LogWat
     if (remainingMs <= 0) throw await timeoutError(options, lastStatus, deps)
     // Once the licence is active only `Ready.` is missing, and the followed log says when it comes.
     const observed = activatedInfo !== undefined && watcher.isFollowing ? { info: activatedInfo, status: lastStatus } : await observe(options, Math.ceil(Math.min(remainingMs, options.requestTimeoutMs ?? 2_000)), deps)
-    if (observed.info === undefined && watcher.hasPrintedReady && isUnanswered(observed.status)) {
+    if (observed.unanswered !== undefined && watcher.hasPrintedReady) {
       readySinceMs ??= clock.now()
-      if (clock.now() - readySinceMs >= UNREACHABLE_AFTER_READY_MS) throw await unreachableError(options, observed.status, deps)
+      if (clock.now() - readySinceMs >= UNREACHABLE_AFTER_READY_MS) throw await unreachableError(options, observed.unanswered, deps)
     }
     if (observed.info?.isLicenseActivated === true) {
       activatedInfo = observed.info
@@ -166,6 +166,8 @@ async function pollUntilReady(options: WaitForActivationOptions, watcher: LogWat
 interface Observation {
   readonly info: LocalStackInfo | undefined
   readonly status: string
+  /** Why no HTTP answer came at all (refused, reset, timed out); undefined when the gateway answered. */
+  readonly unanswered?: string
 }
 
 async function observe(options: WaitForActivationOptions, timeoutMs: number, deps: WaitForActivationDeps): Promise<Observation> {
@@ -178,7 +180,7 @@ async function observe(options: WaitForActivationOptions, timeoutMs: number, dep
   } catch (error: unknown) {
     deps.signal.throwIfAborted()
     const reason = error instanceof Error ? error.message : String(error)
-    return { info: undefined, status: `${options.infoUrl} did not answer (${reason})` }
+    return { info: undefined, status: `${options.infoUrl} did not answer (${reason})`, unanswered: reason }
   }
 }
 
@@ -187,15 +189,10 @@ async function hasPrintedReady(containerId: string, runtime: ContainerRuntime): 
   return lines.some((line) => line.trim() === READY_MARKER)
 }
 
-/** The gateway gave no HTTP answer at all (refused, reset, timed out), as opposed to an answer not yet ready. */
-function isUnanswered(status: string): boolean {
-  return status.includes(' did not answer (')
-}
-
-async function unreachableError(options: WaitForActivationOptions, lastStatus: string, deps: WaitForActivationDeps): Promise<GatewayUnreachableError> {
+async function unreachableError(options: WaitForActivationOptions, reason: string, deps: WaitForActivationDeps): Promise<GatewayUnreachableError> {
   const logTail = await deps.runtime.logTail(options.containerId, LOG_TAIL_LINES).catch(() => [])
   return new GatewayUnreachableError(
-    `LocalStack printed "${READY_MARKER}" ${UNREACHABLE_AFTER_READY_MS / 1000} s ago, but ${lastStatus.replace(/^\S+ did not answer/, `${options.infoUrl} still does not answer the runner`)}: ` +
+    `LocalStack printed "${READY_MARKER}" ${UNREACHABLE_AFTER_READY_MS / 1000} s ago, but ${options.infoUrl} still does not answer the runner (${reason}): ` +
       "the container's gateway port is not reachable from the runner. On a Docker engine without its default bridge network (dockerd --bridge=none, some self-hosted runners), set network: host; otherwise check ports and GATEWAY_LISTEN in configuration.",
     logTail,
   )
