@@ -1,5 +1,6 @@
 import type { CommitSource, PushFacts, PushPlan } from '../../src/push/plan-push.js'
 import { selectCommits } from '../../src/push/select-commits.js'
+import { walkUnscanned } from '../../src/push/walk-unscanned.js'
 import type { RepoClient } from './types.js'
 
 /** One file's change in one commit (or in the net diff, attributed to the head commit). */
@@ -102,28 +103,6 @@ async function listUnscannedHistory({ octokit, repo }: RepoClient, head: string,
     const { reachable, isComplete } = walkUnscanned(head, parentsOf, scanned)
     if (data.length < LIST_PAGE_SIZE || isComplete) return reachable.reverse()
   }
-}
-
-/** The unscanned commits reachable from `head` through unscanned commits, newest first, and whether all are listed. */
-function walkUnscanned(head: string, parentsOf: ReadonlyMap<string, readonly string[]>, scanned: ReadonlySet<string>): { reachable: string[]; isComplete: boolean } {
-  const reachable: string[] = []
-  const seen = new Set<string>([head])
-  const queue = [head]
-  let isComplete = true
-  for (let sha = queue.shift(); sha !== undefined; sha = queue.shift()) {
-    if (scanned.has(sha)) continue
-    const parents = parentsOf.get(sha)
-    if (parents === undefined) {
-      isComplete = false
-      continue
-    }
-    reachable.push(sha)
-    for (const parent of parents.filter((candidate) => !seen.has(candidate))) {
-      seen.add(parent)
-      queue.push(parent)
-    }
-  }
-  return { reachable, isComplete }
 }
 
 /** One commit's own changes (get-a-commit, paged past 300 files up to GitHub's 3000). */
