@@ -1,4 +1,4 @@
-import { fingerprintOfIssue, isFingerprint, parseCommand, parseCommandTarget, SUMMARY_MARKER } from '../../src/incidents/incident-commands.js'
+import { commandTarget, parseCommand } from '../../src/incidents/incident-commands.js'
 import type { PushFacts } from '../../src/push/plan-push.js'
 import { scanNames } from '../../src/scan/scan-names.js'
 import { redactTokenShapes } from '../../src/tokens/redact-token-shapes.js'
@@ -74,10 +74,16 @@ export interface CommentFacts {
 export function commentToJob(installationId: number, { issue, comment, repository }: CommentFacts): BotJob | undefined {
   const command = parseCommand(comment.body ?? '')
   if (command === undefined || comment.user?.type === 'Bot') return undefined
-  const base = { type: 'incident-command' as const, installationId, repo: repository, issueNumber: issue.number, login: comment.user?.login ?? '', command }
-  const fingerprint = fingerprintOfIssue(issue.body ?? '')
-  if (fingerprint !== undefined) return { ...base, fingerprint }
-  if (!(issue.body ?? '').includes(SUMMARY_MARKER)) return undefined
-  const target = parseCommandTarget(comment.body ?? '')
-  return { ...base, fingerprint: target !== undefined && isFingerprint(target) ? target : '', isSummary: true }
+  const target = commandTarget(issue.body ?? '', comment.body ?? '')
+  if (target === undefined) return undefined
+  return {
+    type: 'incident-command',
+    installationId,
+    repo: repository,
+    issueNumber: issue.number,
+    login: comment.user?.login ?? '',
+    command,
+    fingerprint: target.fingerprint,
+    ...(target.isSummary ? { isSummary: true } : {}),
+  }
 }

@@ -1,5 +1,4 @@
-import { runIncidentCommand } from '../../src/incidents/incident-commands.js'
-import type { IncidentIssue } from '../../src/incidents/incident.js'
+import { isOnSummaryIssue, runIncidentCommand, summaryUsageReply } from '../../src/incidents/incident-commands.js'
 import { normalizeIncident } from '../../src/incidents/leak-response.js'
 import { loadConfig } from '../github/load-config.js'
 import { fullName, type GitHubClient, type RepoRef } from '../github/types.js'
@@ -15,7 +14,7 @@ type CommandJob = Extract<BotJob, { type: 'incident-command' }>
  */
 export async function runIncidentCommandJob(octokit: GitHubClient, job: CommandJob, deps: JobDependencies): Promise<void> {
   const stored = job.fingerprint === '' ? undefined : await deps.incidents.findIncident(job.installationId, job.fingerprint)
-  if (job.isSummary === true && !isOnThisIssue(stored?.issue, job)) return replyOnSummary(octokit, job)
+  if (job.isSummary === true && !isOnSummaryIssue(stored?.issue, fullName(job.repo), job.issueNumber)) return replyOnSummary(octokit, job)
   if (stored === undefined) return
   const incident = normalizeIncident(stored)
   const origin = await originRepository(octokit, incident.sightings[0]?.repository, job.repo)
@@ -24,15 +23,9 @@ export async function runIncidentCommandJob(octokit: GitHubClient, job: CommandJ
   await runIncidentCommand(job.command, { installationId: job.installationId, fingerprint: job.fingerprint, repository: fullName(job.repo), issueNumber: job.issueNumber, login: job.login }, response)
 }
 
-/** Whether an incident is tracked by the summary issue the command was written on. */
-function isOnThisIssue(issue: IncidentIssue | undefined, job: CommandJob): boolean {
-  return issue?.isSummary === true && issue.number === job.issueNumber && issue.repository.toLowerCase() === fullName(job.repo).toLowerCase()
-}
-
 /** A command on a summary issue that names none of its tokens: say how to name one. */
 async function replyOnSummary(octokit: GitHubClient, job: CommandJob): Promise<void> {
-  const named = job.fingerprint === '' ? 'this issue stands for several tokens, so a command names one' : `\`${job.fingerprint}\` is not one of the tokens of this issue`
-  const body = `@${job.login} ${named}: copy its fingerprint from the table, e.g. \`/localstack-guard ${job.command === 'unknown' ? 'resolve' : job.command} sha256:…\` (commands: rotate, resolve, false-positive).`
+  const body = summaryUsageReply(job.login, job.command, job.fingerprint)
   await octokit.rest.issues.createComment({ owner: job.repo.owner, repo: job.repo.name, issue_number: job.issueNumber, body })
 }
 

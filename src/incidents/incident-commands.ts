@@ -1,5 +1,6 @@
 import { IllegalTransitionError } from '../errors.js'
 import { advanceIncident } from './advance-incident.js'
+import type { IncidentIssue } from './incident.js'
 import { requestRotation, type RotationDependencies } from './rotate-incident.js'
 
 /** The commands people type in an incident's comments. */
@@ -17,7 +18,7 @@ export function parseCommand(body: string): IncidentCommand | 'unknown' | undefi
 }
 
 /** The word after the command (`/localstack-guard resolve sha256:…` names one token of a summary issue), if any. */
-export function parseCommandTarget(body: string): string | undefined {
+function parseCommandTarget(body: string): string | undefined {
   return /^\s*\/localstack-guard[ \t]+\S+[ \t]+(\S+)/m.exec(body)?.[1]
 }
 
@@ -25,13 +26,36 @@ export function parseCommandTarget(body: string): string | undefined {
 export const SUMMARY_MARKER = '<!-- localstack-guard:summary-incident -->'
 
 /** A fingerprint as the bot writes it (`sha256:` and 64 hex digits). */
-export function isFingerprint(text: string): boolean {
+function isFingerprint(text: string): boolean {
   return /^sha256:[0-9a-f]{64}$/.test(text)
 }
 
 /** The fingerprint an incident issue carries in its hidden marker. */
 export function fingerprintOfIssue(body: string): string | undefined {
   return /<!-- localstack-guard:incident (sha256:[0-9a-f]{64}) -->/.exec(body)?.[1]
+}
+
+/**
+ * Which incident a comment's command is for: the one its issue carries, or, on a summary issue (many tokens), the
+ * token the comment names by fingerprint (`''` when it names none). Undefined on any other issue.
+ */
+export function commandTarget(issueBody: string, commentBody: string): { readonly fingerprint: string; readonly isSummary: boolean } | undefined {
+  const fingerprint = fingerprintOfIssue(issueBody)
+  if (fingerprint !== undefined) return { fingerprint, isSummary: false }
+  if (!issueBody.includes(SUMMARY_MARKER)) return undefined
+  const named = parseCommandTarget(commentBody)
+  return { fingerprint: named !== undefined && isFingerprint(named) ? named : '', isSummary: true }
+}
+
+/** Whether an incident is tracked by the summary issue `repository#number`. */
+export function isOnSummaryIssue(issue: IncidentIssue | undefined, repository: string, number: number): boolean {
+  return issue?.isSummary === true && issue.number === number && issue.repository.toLowerCase() === repository.toLowerCase()
+}
+
+/** The answer to a command on a summary issue that names none of its tokens (`fingerprint` is what it named, or ''). */
+export function summaryUsageReply(login: string, command: IncidentCommand | 'unknown', fingerprint: string): string {
+  const named = fingerprint === '' ? 'this issue stands for several tokens, so a command names one' : `\`${fingerprint}\` is not one of the tokens of this issue`
+  return `@${login} ${named}: copy its fingerprint from the table, e.g. \`/localstack-guard ${command === 'unknown' ? 'resolve' : command} sha256:…\` (commands: rotate, resolve, false-positive).`
 }
 
 /** Who wrote the comment, on which incident. */
